@@ -1,0 +1,62 @@
+"""Shared cast, after Healthchecks' tests: alice owns an organization, bob works in it, and
+charlie owns another organization and must never see alice's."""
+
+import pytest
+
+from apps.accounts.models import Role
+
+from .factories import PASSWORD, MembershipFactory, OrganizationFactory, UserFactory
+
+ALICE_ORG_NAME = "Alice Confidential Clinic"
+
+
+@pytest.fixture
+def alice_org(db):
+    return OrganizationFactory(name=ALICE_ORG_NAME, slug="alice-clinic")
+
+
+@pytest.fixture
+def alice(alice_org):
+    return MembershipFactory(organization=alice_org, user__email="alice@example.com", role=Role.OWNER).user
+
+
+@pytest.fixture
+def bob(alice_org):
+    return MembershipFactory(organization=alice_org, user__email="bob@example.com", role=Role.EDITOR).user
+
+
+@pytest.fixture
+def charlie(db):
+    org = OrganizationFactory(name="Charlie Corp", slug="charlie-corp")
+    return MembershipFactory(organization=org, user__email="charlie@example.com", role=Role.OWNER).user
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+@pytest.fixture
+def client_for(client):
+    """A test client signed in as the given user."""
+
+    def sign_in(user):
+        client.force_login(user)
+        return client
+
+    return sign_in
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A real worker process consuming this run's queue on the configured broker."""
+    from zdrportal.celery import app
+
+    from .worker import WorkerProcess
+
+    with django_db_blocker.unblock():
+        worker = WorkerProcess(tmp_path_factory.mktemp("celery") / "worker.log").start()
+    yield worker
+    worker.stop()
+    with app.connection_for_write() as conn:
+        conn.default_channel.queue_purge(app.conf.task_default_queue)
