@@ -21,7 +21,7 @@ def invitation_send(*, invitation_id):
     """Send an invitation once: a claimed `sent_at` makes a retried or duplicated task a no-op."""
     with transaction.atomic():
         invitation = (
-            Invitation.objects.select_for_update()
+            Invitation.objects.select_for_update(of=("self",))
             .select_related("organization", "invited_by")
             .filter(pk=invitation_id, sent_at__isnull=True, accepted_at__isnull=True)
             .first()

@@ -15,8 +15,8 @@ def memberships_for_user(user):
 
 
 def membership_current(request):
-    """The membership the user is working in: the one picked in the session, else the first."""
-    memberships = list(memberships_for_user(request.user))
+    """The membership the user is working in: the one picked in the session, else the oldest."""
+    memberships = list(memberships_for_user(request.user).order_by("created_at", "pk"))
     wanted = request.session.get(SESSION_KEY)
     for membership in memberships:
         if membership.organization_id == wanted:
