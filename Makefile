@@ -56,3 +56,6 @@ browser:
 
 clean:
 	rm -rf var/broker var/test-zdrportal.sqlite3*
+
+screenshots: $(VENV)/.dev-deps system-packages browser
+	$(PY) scripts/screenshots.py

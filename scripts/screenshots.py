@@ -1,0 +1,77 @@
+"""Refresh the README's screenshots: `make screenshots`.
+
+Starts the portal on a throw-away SQLite database with the demo data, walks it with headless
+Chromium (Playwright) and writes PNGs to docs/screenshots/."""
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+PORT = int(os.environ.get("SCREENSHOT_PORT", "8765"))
+BASE = f"http://127.0.0.1:{PORT}"
+EMAIL, PASSWORD = "demo@example.com", "screenshot-demo-password"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+
+def manage(env, *args, **kwargs):
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, **kwargs)
+
+
+def start_portal(var_dir):
+    env = {**os.environ, "VAR_DIR": var_dir, "DEMO_EMAIL": EMAIL, "DEMO_PASSWORD": PASSWORD,
+           "DJANGO_SETTINGS_MODULE": "zdrportal.settings.local"}
+    env.pop("DATABASE_URL", None)
+    manage(env, "migrate", "--noinput", stdout=subprocess.DEVNULL)
+    manage(env, "seed_demo", stdout=subprocess.DEVNULL)
+    server = subprocess.Popen([sys.executable, "manage.py", "runserver", f"127.0.0.1:{PORT}", "--noreload"],
+                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"{BASE}/healthz", timeout=1)  # noqa: S310 - our own local server
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("The portal did not start.")
+
+
+def shoot(page, name):
+    page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
+    print(f"wrote docs/screenshots/{name}.png")  # noqa: T201
+
+
+def take(page):
+    page.goto(f"{BASE}/login/")
+    shoot(page, "signin")
+    page.get_by_label("Email address").fill(EMAIL)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{BASE}/")
+    shoot(page, "dashboard-empty")
+
+
+def main():
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as var_dir:
+        server = start_portal(var_dir)
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+                page = browser.new_page(viewport={"width": 1280, "height": 800})
+                take(page)
+                browser.close()
+        finally:
+            server.terminate()
+
+
+if __name__ == "__main__":
+    main()
