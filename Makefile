@@ -15,6 +15,7 @@ BROWSER_DEBS := chromium
 run: $(VENV)/.run-deps system-packages
 	@mkdir -p var
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_catalog data/catalog/openai-*.json
 	$(PY) manage.py seed_demo
 	@echo "ZDR Portal: http://127.0.0.1:$(PORT)  (Ctrl-C stops the web server, worker and beat)"
 	$(VENV)/bin/honcho start --no-colour -f Procfile -p $(PORT)
