@@ -1,0 +1,240 @@
+"""The eligibility engine: what one catalog version says about a request's endpoint usage.
+
+`evaluate(snapshot, catalog)` is a pure function of plain dicts (the request snapshot and a catalog
+document in the data file's shape), so the wizard, the packet and the tests get the same answer
+without a database. The rules, and why:
+
+- An endpoint the catalog version does not list is a blocker: we cannot vouch for something the
+  source does not mention (it may have been removed, as /v1/videos was).
+- The endpoint's column for the control (`zdr` or `mam`) decides: "no" blocks, with the row's
+  remediation; "limited" warns, listing the row's limitations, because OpenAI's reviewers expect
+  them acknowledged in the packet; "yes" is an info, so the reader sees that every endpoint was checked.
+- A feature counts only on the endpoints the catalog lists it for. Its effect under the control:
+  "blocked" blocks; "limited" warns; "ignored" warns too, because the call still succeeds but the
+  feature silently does nothing (store=true becomes false under ZDR, so stored responses cannot be
+  retrieved): a breakage to plan for, not a refusal. "allowed" says nothing, unless the feature was
+  blocked under ZDR in an earlier catalog version: teams remember the old rule, so the dated change
+  is noted. Features unknown to the catalog or not applicable to the endpoint are info, never a crash.
+- A blocker acknowledged with a justification stays listed (it is part of the record) but is no
+  longer open.
+"""
+
+from dataclasses import dataclass, field
+
+CONTROLS = ("zdr", "mam")
+CONTROL_LABELS = {"zdr": "ZDR", "mam": "MAM"}
+SEVERITIES = ("blocker", "warning", "info")
+GENERIC_REMEDIATION = (
+    "Replace it with an endpoint or feature that the catalog lists as eligible, or move this workload to a "
+    "separate project without data controls that never receives sensitive data."
+)
+UNKNOWN_ENDPOINT_REMEDIATION = (
+    "Use an endpoint that the catalog lists as eligible, or check the path against OpenAI's current data "
+    "controls page and load a newer catalog version."
+)
+# A feature's effect under a control -> (severity, title). "allowed" yields no finding of its own.
+FEATURE_EFFECTS = {
+    "blocked": ("blocker", "{name} cannot be used under {control}"),
+    "limited": ("warning", "{name}: allowed under {control} with limitations"),
+    "ignored": ("warning", "{name} is ignored under {control}"),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    key: str
+    severity: str
+    control: str
+    title: str
+    detail: str
+    usage_id: int | None
+    endpoint_path: str
+    feature_key: str | None
+    remediation: str
+    source_url: str
+    as_of: str
+    unconfirmed: bool = False
+    acknowledgement: dict | None = field(default=None, hash=False)
+
+    @property
+    def is_acknowledged(self):
+        """An acknowledgement only counts with a written justification: that is what the record keeps."""
+        return bool(self.acknowledgement and str(self.acknowledgement.get("justification") or "").strip())
+
+    @property
+    def is_open(self):
+        return self.severity == "blocker" and not self.is_acknowledged
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    control: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    control: str
+    requested_control: str
+    findings: tuple[Finding, ...]
+    recommendation: Recommendation
+
+    def _of(self, severity):
+        return tuple(f for f in self.findings if f.severity == severity)
+
+    @property
+    def blockers(self):
+        return self._of("blocker")
+
+    @property
+    def warnings(self):
+        return self._of("warning")
+
+    @property
+    def infos(self):
+        return self._of("info")
+
+    @property
+    def open_blockers(self):
+        return tuple(f for f in self.findings if f.is_open)
+
+    @property
+    def has_open_blockers(self):
+        return bool(self.open_blockers)
+
+    def for_usage(self, usage_id):
+        return tuple(f for f in self.findings if f.usage_id == usage_id)
+
+
+def evaluate(snapshot, catalog):
+    """Findings for the snapshot's usages under its requested control, plus a recommendation.
+
+    Both controls are always evaluated, because the recommendation compares them; with
+    requested_control "recommend" (or none yet) the recommended control is the one evaluated.
+    """
+    requested = snapshot.get("requested_control") or "recommend"
+    if requested not in (*CONTROLS, "recommend"):
+        raise ValueError(f"Unknown requested control: {requested!r}")
+    under = {control: evaluate_under(snapshot, catalog, control) for control in CONTROLS}
+    recommendation = recommend(under["zdr"], under["mam"])
+    control = recommendation.control if requested == "recommend" else requested
+    return Evaluation(control=control, requested_control=requested, findings=under[control],
+                      recommendation=recommendation)
+
+
+def evaluate_under(snapshot, catalog, control):
+    """The findings under one control: blockers, then warnings, then info; within each, in usage
+    order with the endpoint before its features."""
+    if control not in CONTROLS:
+        raise ValueError(f"Unknown control: {control!r}")
+    endpoints = {e["path"]: e for e in catalog["endpoints"]}
+    features = {f["key"]: f for f in catalog["features"]}
+    sources = catalog.get("sources") or [{}]
+    context = {
+        "control": control, "label": CONTROL_LABELS[control], "as_of": str(catalog["as_of"]),
+        "source_url": sources[0].get("url", ""), "acks": snapshot.get("acknowledgements") or {},
+    }
+    found = []
+    for usage in snapshot.get("usages") or []:
+        found.extend(_usage_findings(usage, endpoints, features, context))
+    return tuple(sorted(found, key=lambda f: SEVERITIES.index(f.severity)))
+
+
+def recommend(zdr_findings, mam_findings):
+    """ZDR when nothing open blocks it (it is the stronger promise); MAM when only ZDR is blocked,
+    since MAM keeps every feature available; otherwise ZDR after the blockers are fixed, because
+    neither control covers the current design and the fix usually clears ZDR too."""
+    zdr_open = [f for f in zdr_findings if f.is_open]
+    mam_open = [f for f in mam_findings if f.is_open]
+    if not zdr_open:
+        return Recommendation("zdr", ("All endpoints and features in use are ZDR-eligible.",))
+    if not mam_open:
+        return Recommendation("mam", tuple(
+            f"{f.title} → MAM keeps it available; or change the design: {f.remediation}" for f in zdr_open
+        ))
+    lead = "Some blockers apply under MAM as well, so neither control covers the current design: fix these first."
+    return Recommendation("zdr", (lead, *(f"{f.title} → {f.remediation}" for f in zdr_open)))
+
+
+def _usage_findings(usage, endpoints, features, context):
+    usage_id = usage.get("id")
+    path = (usage.get("endpoint_path") or "").strip()
+
+    def make(severity, title, detail, *, feature_key=None, feature=None, remediation=""):
+        key = f"usage:{usage_id}:endpoint" if feature_key is None else f"usage:{usage_id}:feature:{feature_key}"
+        if severity == "blocker" and not remediation.strip():
+            remediation = GENERIC_REMEDIATION
+        return Finding(
+            key=key, severity=severity, control=context["control"], title=title, detail=detail,
+            usage_id=usage_id, endpoint_path=path, feature_key=feature_key, remediation=remediation,
+            source_url=context["source_url"], as_of=context["as_of"],
+            unconfirmed=bool(feature and feature.get("unconfirmed")), acknowledgement=context["acks"].get(key),
+        )
+
+    if not path:
+        # Not an eligibility problem yet: completeness reports the missing endpoint.
+        return [make("info", "No endpoint chosen for this usage yet", "Pick an endpoint to check its eligibility.")]
+    found = [_endpoint_finding(path, endpoints.get(path), context, make)]
+    for key in dict.fromkeys(usage.get("features") or []):
+        finding = _feature_finding(key, features.get(key), path, context, make)
+        if finding is not None:
+            found.append(finding)
+    return found
+
+
+def _endpoint_finding(path, row, context, make):
+    label, as_of = context["label"], context["as_of"]
+    if row is None:
+        return make(
+            "blocker", f"{path} is not in the catalog as of {as_of}",
+            f"The catalog version of {as_of} does not list {path} (it may have been removed or renamed), "
+            "so its eligibility cannot be shown.",
+            remediation=UNKNOWN_ENDPOINT_REMEDIATION,
+        )
+    retention = (f"{row['name']}: abuse-monitoring logs {row['abuse_monitoring_retention']}; "
+                 f"application state {row['application_state_retention']}.")
+    eligibility = row[context["control"]]
+    if eligibility == "no":
+        detail = _sentences(retention, row["zdr_note"], *row["limitations"])
+        return make("blocker", f"{path} is not eligible for {label}", detail, remediation=row["remediation"])
+    if eligibility == "limited":
+        limits = row["limitations"] or ["The catalog marks it eligible with limitations without listing them; "
+                                        "check the source."]
+        return make("warning", f"{path} is eligible for {label} with limitations", _sentences(*limits),
+                    remediation=row["remediation"])
+    return make("info", f"{path} is eligible for {label}", retention)
+
+
+def _feature_finding(key, feature, path, context, make):
+    control, label, as_of = context["control"], context["label"], context["as_of"]
+    if feature is None:
+        return make("info", f"Feature “{key}” is not in the catalog as of {as_of}",
+                    "The catalog does not describe it, so it was not checked.", feature_key=key)
+    name = feature["name"]
+    if path not in feature["endpoints"]:
+        return make("info", f"{name} does not apply to {path}",
+                    f"The catalog lists it for {', '.join(feature['endpoints'])} only; it does not change "
+                    "eligibility here.", feature_key=key, feature=feature)
+    earlier = _earlier_zdr_blocks(feature, as_of) if control == "zdr" else []
+    detail = _sentences(feature[f"under_{control}_text"], *earlier)
+    effect = feature[f"under_{control}"]
+    if effect in FEATURE_EFFECTS:
+        severity, title = FEATURE_EFFECTS[effect]
+        return make(severity, title.format(name=name, control=label), detail, feature_key=key, feature=feature,
+                    remediation=feature["remediation"])
+    if earlier:
+        return make("info", f"{name}: allowed under {label} now; blocked in earlier versions", detail,
+                    feature_key=key, feature=feature, remediation=feature["remediation"])
+    return None
+
+
+def _earlier_zdr_blocks(feature, as_of):
+    return [
+        f"Changed: blocked under ZDR from {entry['from']} to {entry['to']}. {entry['text']}"
+        for entry in feature.get("history") or []
+        if entry["under_zdr"] == "blocked" and entry["to"] <= as_of
+    ]
+
+
+def _sentences(*parts):
+    return " ".join(part.strip() for part in parts if part and part.strip())

@@ -1,0 +1,280 @@
+"""The eligibility engine over a table of cases, against the shipped catalog. No database."""
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from apps.workspace.findings import GENERIC_REMEDIATION, evaluate, evaluate_under
+
+SHIPPED = Path(settings.BASE_DIR) / "data" / "catalog" / "openai-2026-09-22.json"
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return json.loads(SHIPPED.read_text())
+
+
+def usage(usage_id, path, *features):
+    return {"id": usage_id, "endpoint_path": path, "models": "gpt-5.1", "features": list(features),
+            "monthly_volume": 1000}
+
+
+def request(*usages, control="zdr", acknowledgements=None):
+    return {"id": 7, "title": "Clinic notes", "requested_control": control, "usages": list(usages),
+            "flows": [], "acknowledgements": acknowledgements or {}}
+
+
+CLINIC = (usage(12, "/v1/responses", "file_inputs"), usage(13, "/v1/batches"))
+CLINIC_FIXED = (usage(12, "/v1/responses", "file_inputs"), usage(13, "/v1/responses"))
+
+# (usages, control, expected blocker keys, expected warning keys), keys in order.
+CASES = {
+    "clinic under ZDR: Batch blocks": (
+        CLINIC, "zdr", ["usage:13:endpoint"], ["usage:12:endpoint", "usage:12:feature:file_inputs"],
+    ),
+    "clinic with Batch replaced by Responses": (
+        CLINIC_FIXED, "zdr", [], ["usage:12:endpoint", "usage:12:feature:file_inputs", "usage:13:endpoint"],
+    ),
+    "clinic under MAM: Batch allowed": (CLINIC, "mam", [], ["usage:12:feature:file_inputs"]),
+    "assistants under ZDR": ((usage(1, "/v1/assistants"),), "zdr", ["usage:1:endpoint"], []),
+    "store=true is ignored under ZDR": (
+        (usage(1, "/v1/responses", "store_true"),), "zdr", [], ["usage:1:endpoint", "usage:1:feature:store_true"],
+    ),
+    "store=true is fine under MAM": ((usage(1, "/v1/responses", "store_true"),), "mam", [], []),
+    "previous_response_id blocks ZDR": (
+        (usage(1, "/v1/responses", "previous_response_id"),), "zdr",
+        ["usage:1:feature:previous_response_id"], ["usage:1:endpoint"],
+    ),
+    "previous_response_id is fine under MAM": ((usage(1, "/v1/responses", "previous_response_id"),), "mam", [], []),
+    "dall-e on image generations blocks ZDR": (
+        (usage(1, "/v1/images/generations", "dalle_models"),), "zdr",
+        ["usage:1:feature:dalle_models"], ["usage:1:endpoint"],
+    ),
+    "videos block ZDR": ((usage(1, "/v1/videos"),), "zdr", ["usage:1:endpoint"], []),
+    "videos block MAM too": ((usage(1, "/v1/videos"),), "mam", ["usage:1:endpoint"], []),
+    "endpoint missing from this catalog version": ((usage(1, "/v1/decisions"),), "zdr", ["usage:1:endpoint"], []),
+    "embeddings are plainly eligible": ((usage(1, "/v1/embeddings"),), "zdr", [], []),
+    "feature not applicable to the endpoint": ((usage(1, "/v1/embeddings", "background_mode"),), "zdr", [], []),
+    "no usages": ((), "zdr", [], []),
+}
+
+
+@pytest.mark.parametrize(("usages", "control", "blockers", "warnings"), CASES.values(), ids=CASES.keys())
+def test_engine_table(catalog, usages, control, blockers, warnings):
+    result = evaluate(request(*usages, control=control), catalog)
+
+    assert result.control == control
+    assert [f.key for f in result.blockers] == blockers
+    assert [f.key for f in result.warnings] == warnings
+    assert all(f.control == control for f in result.findings)
+    assert all(f.remediation.strip() for f in result.blockers)
+
+
+def test_batch_blocker_says_what_to_do_instead(catalog):
+    (blocker,) = evaluate(request(*CLINIC), catalog).blockers
+
+    assert blocker.title == "/v1/batches is not eligible for ZDR"
+    assert "synchronous calls" in blocker.remediation
+    assert blocker.usage_id == 13 and blocker.endpoint_path == "/v1/batches" and blocker.feature_key is None
+    assert "Until deleted" in blocker.detail
+
+
+def test_clinic_warnings_explain_the_limitations(catalog):
+    result = evaluate(request(*CLINIC), catalog)
+    endpoint, file_inputs = result.warnings
+
+    assert "store" in endpoint.detail and "Background mode" in endpoint.detail
+    assert "CSAM" in file_inputs.detail
+    assert file_inputs.feature_key == "file_inputs"
+
+
+def test_store_true_warning_says_responses_cannot_be_retrieved(catalog):
+    result = evaluate(request(usage(1, "/v1/responses", "store_true")), catalog)
+    (warning,) = [f for f in result.warnings if f.feature_key == "store_true"]
+
+    assert "ignored" in warning.title
+    assert "cannot be retrieved" in warning.detail
+    assert "store=false" in warning.remediation
+
+
+def test_unconfirmed_behaviour_is_flagged(catalog):
+    (blocker,) = evaluate(request(usage(1, "/v1/responses", "previous_response_id")), catalog).blockers
+
+    assert blocker.unconfirmed is True
+    assert "encrypted_content" in blocker.remediation
+
+
+def test_unknown_endpoint_names_the_catalog_date(catalog):
+    (blocker,) = evaluate(request(usage(1, "/v1/decisions")), catalog).blockers
+
+    assert blocker.title == "/v1/decisions is not in the catalog as of 2026-09-22"
+    assert blocker.remediation
+
+
+def test_non_applicable_and_unknown_features_are_info_not_errors(catalog):
+    result = evaluate(request(usage(1, "/v1/embeddings", "background_mode", "teleportation")), catalog)
+    infos = {f.key: f for f in result.infos}
+
+    assert "does not apply to /v1/embeddings" in infos["usage:1:feature:background_mode"].title
+    assert "not in the catalog" in infos["usage:1:feature:teleportation"].title
+    assert infos["usage:1:endpoint"].title == "/v1/embeddings is eligible for ZDR"
+
+
+def test_usage_without_endpoint_yet_is_info(catalog):
+    result = evaluate(request(usage(1, "", "store_true")), catalog)
+
+    assert [(f.severity, f.key) for f in result.findings] == [("info", "usage:1:endpoint")]
+
+
+def test_blocker_without_catalog_remediation_gets_a_generic_one(catalog):
+    doc = copy.deepcopy(catalog)
+    next(f for f in doc["features"] if f["key"] == "dalle_models")["remediation"] = ""
+
+    (blocker,) = evaluate(request(usage(1, "/v1/images/edits", "dalle_models")), doc).blockers
+
+    assert blocker.remediation == GENERIC_REMEDIATION
+
+
+def test_feature_allowed_now_but_blocked_earlier_notes_the_dated_change(catalog):
+    doc = copy.deepcopy(catalog)
+    background = next(f for f in doc["features"] if f["key"] == "background_mode")
+    background["under_zdr"] = "allowed"
+
+    (info,) = [f for f in evaluate(request(usage(1, "/v1/responses", "background_mode")), doc).infos if f.feature_key]
+
+    assert "blocked in earlier versions" in info.title
+    assert "from 2025-12-01 to 2026-04-09" in info.detail
+
+
+def test_limited_feature_with_history_mentions_the_old_rule(catalog):
+    result = evaluate(request(usage(1, "/v1/responses", "hosted_containers")), catalog)
+    (warning,) = [f for f in result.warnings if f.feature_key == "hosted_containers"]
+
+    assert "Changed: blocked under ZDR" in warning.detail
+
+
+def test_acknowledged_blocker_stays_listed_but_is_not_open(catalog):
+    ack = {"justification": "Batch runs only on synthetic data.", "by": "alice@example.com",
+           "at": "2026-11-26T10:00:00+00:00"}
+    result = evaluate(request(*CLINIC, acknowledgements={"usage:13:endpoint": ack}), catalog)
+
+    (blocker,) = result.blockers
+    assert blocker.acknowledgement == ack
+    assert not blocker.is_open
+    assert result.open_blockers == ()
+    assert not result.has_open_blockers
+
+
+def test_acknowledgement_without_justification_does_not_close_the_blocker(catalog):
+    ack = {"justification": "  ", "by": "alice@example.com", "at": "2026-11-26T10:00:00+00:00"}
+    result = evaluate(request(*CLINIC, acknowledgements={"usage:13:endpoint": ack}), catalog)
+
+    assert result.has_open_blockers
+
+
+RECOMMENDATIONS = {
+    "background mode alone (limited now) -> ZDR": ((usage(1, "/v1/responses", "background_mode"),), "zdr", None),
+    "previous_response_id -> MAM": (
+        (usage(1, "/v1/responses", "previous_response_id"),), "mam", "previous_response_id",
+    ),
+    "batch -> MAM": (CLINIC, "mam", "/v1/batches"),
+    "videos block both -> ZDR after remediation": (
+        (usage(1, "/v1/videos"), usage(2, "/v1/batches")), "zdr", "/v1/videos",
+    ),
+    "no usages -> ZDR": ((), "zdr", None),
+}
+
+
+@pytest.mark.parametrize(("usages", "expected", "named"), RECOMMENDATIONS.values(), ids=RECOMMENDATIONS.keys())
+def test_recommendation(catalog, usages, expected, named):
+    result = evaluate(request(*usages, control="recommend"), catalog)
+
+    assert result.requested_control == "recommend"
+    assert result.recommendation.control == expected
+    assert result.control == expected
+    assert result.recommendation.reasons
+    if named:
+        assert any(named in reason for reason in result.recommendation.reasons)
+
+
+def test_recommendation_to_mam_offers_the_design_change_too(catalog):
+    result = evaluate(request(usage(1, "/v1/responses", "previous_response_id"), control="recommend"), catalog)
+    (reason,) = result.recommendation.reasons
+
+    assert "MAM keeps it available" in reason and "store=false" in reason
+
+
+def test_recommendation_is_advice_when_a_control_was_requested(catalog):
+    result = evaluate(request(*CLINIC, control="zdr"), catalog)
+
+    assert result.control == "zdr"
+    assert result.recommendation.control == "mam"
+
+
+def test_acknowledged_blockers_do_not_push_the_recommendation(catalog):
+    ack = {"justification": "Accepted: legacy ZDR key.", "by": "alice@example.com", "at": "2026-11-26T10:00:00+00:00"}
+    snapshot = request(*CLINIC, control="recommend", acknowledgements={"usage:13:endpoint": ack})
+
+    assert evaluate(snapshot, catalog).recommendation.control == "zdr"
+
+
+def test_order_is_blockers_warnings_info_then_usage_order(catalog):
+    snapshot = request(usage(1, "/v1/embeddings"), usage(2, "/v1/responses", "file_inputs", "previous_response_id"),
+                       usage(3, "/v1/batches"))
+    result = evaluate(snapshot, catalog)
+
+    assert [(f.severity, f.key) for f in result.findings] == [
+        ("blocker", "usage:2:feature:previous_response_id"),
+        ("blocker", "usage:3:endpoint"),
+        ("warning", "usage:2:endpoint"),
+        ("warning", "usage:2:feature:file_inputs"),
+        ("info", "usage:1:endpoint"),
+    ]
+    assert [f.key for f in result.for_usage(2)] == [
+        "usage:2:feature:previous_response_id", "usage:2:endpoint", "usage:2:feature:file_inputs",
+    ]
+
+
+def test_keys_are_stable_across_evaluations_and_controls(catalog):
+    snapshot = request(usage(5, "/v1/responses", "store_true", "file_inputs", "store_true"))
+    zdr_keys = [f.key for f in evaluate_under(snapshot, catalog, "zdr")]
+
+    assert zdr_keys == [f.key for f in evaluate(snapshot, catalog).findings]
+    assert set(zdr_keys) == {"usage:5:endpoint", "usage:5:feature:store_true", "usage:5:feature:file_inputs"}
+    assert {f.key for f in evaluate_under(snapshot, catalog, "mam")} <= set(zdr_keys)
+
+
+def test_every_finding_names_its_source_and_date(catalog):
+    everything = [usage(i, e["path"], *[f["key"] for f in catalog["features"]])
+                  for i, e in enumerate(catalog["endpoints"])]
+    for control in ("zdr", "mam"):
+        findings = evaluate_under(request(*everything), catalog, control)
+        assert findings
+        assert all(f.source_url == "https://developers.openai.com/api/docs/guides/your-data" for f in findings)
+        assert all(f.as_of == "2026-09-22" for f in findings)
+        assert all(f.remediation.strip() for f in findings if f.severity == "blocker")
+
+
+def test_inputs_are_not_modified(catalog):
+    snapshot = request(*CLINIC)
+    before = (copy.deepcopy(snapshot), copy.deepcopy(catalog))
+
+    evaluate(snapshot, catalog)
+
+    assert (snapshot, catalog) == before
+
+
+def test_unknown_requested_control_is_refused(catalog):
+    with pytest.raises(ValueError, match="requested control"):
+        evaluate(request(control="eyes_off"), catalog)
+
+
+def test_no_usages_means_no_findings_and_zdr(catalog):
+    result = evaluate(request(control="recommend"), catalog)
+
+    assert result.findings == ()
+    assert result.control == "zdr"
+    assert result.recommendation.reasons == ("All endpoints and features in use are ZDR-eligible.",)
