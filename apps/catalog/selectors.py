@@ -1,12 +1,15 @@
 """Reads for the catalog. The catalog is reference data shared by every organization."""
 
+from collections import defaultdict
 from datetime import timedelta
 
 from django.conf import settings
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from .diff import diff_catalogs, is_empty
 from .models import CatalogVersion, EndpointEntry, FeatureEntry, Provider
 
 ENDPOINT_EXPORT = [
@@ -53,3 +56,97 @@ def catalog_document(version):
         "endpoints": list(EndpointEntry.objects.filter(version=version).order_by("position").values(*ENDPOINT_EXPORT)),
         "features": list(FeatureEntry.objects.filter(version=version).order_by("position").values(*FEATURE_EXPORT)),
     }
+
+
+# Pages. The catalog is a few dozen rows per version, so the pages load a version's rows in two
+# queries and filter and join them in Python: the query count stays flat as tables grow, and the
+# same search works on SQLite and PostgreSQL (limitations are a JSON list).
+
+SEARCHED_FIELDS = ["path", "name", "family", "remediation"]
+
+
+def provider_label(provider):
+    """The provider's display name; 404 for a provider the portal does not know."""
+    if provider not in Provider.values:
+        raise Http404("No such provider.")
+    return Provider(provider).label
+
+
+def version_latest(provider):
+    """The newest version of a known provider's catalog, or None while none is loaded."""
+    provider_label(provider)
+    return versions_of(provider).first()
+
+
+def age_in_days(version, *, today=None):
+    return ((today or timezone.localdate()) - version.as_of).days
+
+
+def endpoints_with_features(version):
+    """The version's endpoints, each with `.applicable_features` (the features whose `endpoints`
+    name its path), and all its features: two queries whatever the number of rows."""
+    endpoints = list(EndpointEntry.objects.filter(version=version).order_by("position"))
+    features = list(FeatureEntry.objects.filter(version=version).order_by("position"))
+    by_path = defaultdict(list)
+    for feature in features:
+        for path in feature.endpoints:
+            by_path[path].append(feature)
+    for endpoint in endpoints:
+        endpoint.applicable_features = by_path[endpoint.path]
+    return endpoints, features
+
+
+def families_of(endpoints):
+    return sorted({e.family for e in endpoints})
+
+
+def _mentions(endpoint, needle):
+    haystack = [getattr(endpoint, field) for field in SEARCHED_FIELDS] + list(endpoint.limitations)
+    return any(needle in text.casefold() for text in haystack)
+
+
+def endpoints_matching(endpoints, *, eligibility="", family="", q=""):
+    """The endpoints with that ZDR eligibility, in that family, and mentioning `q` in their path,
+    name, family, limitations or remediation (case-insensitive). Empty criteria match all."""
+    needle = q.strip().casefold()
+    return [
+        e for e in endpoints
+        if (not eligibility or e.zdr == eligibility)
+        and (not family or e.family == family)
+        and (not needle or _mentions(e, needle))
+    ]
+
+
+def versions_with_counts(provider):
+    """The provider's versions, newest first, each with `.change_counts`: rows added, removed and
+    changed since its previous version, from the diff recorded at import."""
+    versions = list(versions_of(provider).annotate(
+        endpoint_count=Count("endpoints", distinct=True), feature_count=Count("features", distinct=True)
+    ))
+    for version in versions:
+        parts = version.changes.values() if version.previous_id else []
+        version.change_counts = {
+            kind: sum(len(part.get(kind, [])) for part in parts) for kind in ("added", "removed", "changed")
+        }
+    return versions
+
+
+def comparison(old, new):
+    """What changed from version `old` to version `new` (any two, either order), with the full
+    rows of the added and removed entries so a page can name them."""
+    old_doc, new_doc = catalog_document(old), catalog_document(new)
+    diff = diff_catalogs(old_doc, new_doc)
+    result = {}
+    for part, key in (("endpoints", "path"), ("features", "key")):
+        old_rows = {row[key]: row for row in old_doc[part]}
+        new_rows = {row[key]: row for row in new_doc[part]}
+        result[part] = {
+            "added": [new_rows[k] for k in diff[part]["added"]],
+            "removed": [old_rows[k] for k in diff[part]["removed"]],
+            "changed": [
+                {"key": c["key"], "name": new_rows[c["key"]]["name"], "fields": c["fields"]}
+                for c in diff[part]["changed"]
+            ],
+        }
+    result["empty"] = is_empty(diff)
+    return result
