@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("django.contrib.auth.urls")),
     path("", include("apps.core.urls")),
     path("", include("apps.accounts.urls")),
+    path("catalog/", include("apps.catalog.urls")),
     path("admin/", admin.site.urls),
 ]
 

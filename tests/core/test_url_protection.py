@@ -25,6 +25,10 @@ OBJECT_KWARGS = {
     "invitation_id": lambda org: Invitation.objects.filter(organization=org).first().pk,
 }
 
+# kwargs naming reference data that every signed-in user may read, whatever their organization
+# (the catalog): these URLs answer charlie like anyone else.
+SHARED_KWARGS = {"provider": "openai"}
+
 # kwargs of Django's own views (auth tokens, admin), which carry no organization.
 FRAMEWORK_KWARGS = {"uidb64": "MQ", "token": "set-password", "app_label": "accounts", "object_id": "1",
                     "content_type_id": "1", "url": "x", "id": "1"}
@@ -61,6 +65,8 @@ def url_for(name, pattern, org):
     for kwarg in kwarg_names(pattern):
         if kwarg in OBJECT_KWARGS:
             kwargs[kwarg] = OBJECT_KWARGS[kwarg](org)
+        elif kwarg in SHARED_KWARGS:
+            kwargs[kwarg] = SHARED_KWARGS[kwarg]
         elif kwarg in FRAMEWORK_KWARGS and (is_admin(name) or name in PUBLIC or name.startswith("password")):
             kwargs[kwarg] = FRAMEWORK_KWARGS[kwarg]
         else:

@@ -1,0 +1,49 @@
+from django import forms
+from django.utils.dateformat import format as date_format
+
+from .models import Eligibility
+
+ELIGIBILITY_FILTER = [("", "All endpoints"), (Eligibility.YES, "Eligible"),
+                      (Eligibility.LIMITED, "Eligible with limitations"), (Eligibility.NO, "Not eligible")]
+
+
+class CatalogFilterForm(forms.Form):
+    q = forms.CharField(required=False, max_length=100, label="Search",
+                        widget=forms.TextInput(attrs={"type": "search", "placeholder": "e.g. batches, store, audio"}))
+    eligibility = forms.ChoiceField(required=False, choices=ELIGIBILITY_FILTER, label="ZDR eligibility")
+    family = forms.ChoiceField(required=False, label="Family")
+
+    def __init__(self, *args, families, **kwargs):
+        kwargs.setdefault("auto_id", "catalog-%s")  # stable ids: the htmx triggers name them
+        super().__init__(*args, **kwargs)
+        self.fields["family"].choices = [("", "All families"), *[(f, f.replace("_", " ")) for f in families]]
+
+    def filters(self):
+        """The valid criteria; an invalid one (a stale link, say) filters nothing and shows its error."""
+        self.is_valid()
+        return {name: self.cleaned_data.get(name) or "" for name in self.fields}
+
+
+class VersionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, version):
+        return f"{date_format(version.as_of, 'j M Y')} · {version.title}"
+
+
+class VersionDiffForm(forms.Form):
+    """Two versions of one provider's catalog. `from` is a keyword, so the fields are added by name."""
+
+    def __init__(self, *args, versions, **kwargs):
+        super().__init__(*args, **kwargs)
+        messages = {"invalid_choice": "Choose a version from the list; that one does not exist.",
+                    "required": "Choose a version to compare {}."}
+        for name, label, word in (("from", "From", "from"), ("to", "To", "with")):
+            self.fields[name] = VersionChoiceField(
+                queryset=versions, label=label, empty_label=None,
+                error_messages={**messages, "required": messages["required"].format(word)},
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("from") is not None and cleaned.get("from") == cleaned.get("to"):
+            raise forms.ValidationError("These are the same version. Choose two different versions to compare.")
+        return cleaned

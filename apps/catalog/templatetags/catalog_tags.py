@@ -1,0 +1,89 @@
+"""How catalog values look on a page: badges for eligibility and effects, `code` spans, diff values."""
+
+import re
+from datetime import date
+
+from django import template
+from django.utils.dateformat import format as date_format
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+from apps.catalog.models import Effect
+
+register = template.Library()
+
+# Badge text per column; the colour says the same as the words, never more.
+ELIGIBILITY_BADGES = {
+    "zdr": {"yes": "Eligible", "limited": "With limitations", "no": "Not eligible"},
+    "mam": {"yes": "Available", "limited": "With limitations", "no": "Not available"},
+    "eyes_off": {"yes": "Eligible", "limited": "With limitations", "no": "Not eligible"},
+}
+ELIGIBILITY_STYLES = {"yes": "text-bg-success", "limited": "text-bg-warning", "no": "text-bg-danger"}
+EFFECT_BADGES = {
+    "allowed": ("Allowed", "text-bg-success"),
+    "limited": ("Limited", "text-bg-warning"),
+    "ignored": ("Ignored", "text-bg-secondary"),
+    "blocked": ("Blocked", "text-bg-danger"),
+}
+FIELD_LABELS = {
+    "name": "Name", "family": "Family", "abuse_monitoring_retention": "Abuse-monitoring retention",
+    "application_state_retention": "Application-state retention", "zdr": "ZDR eligibility", "zdr_note": "ZDR note",
+    "eyes_off": "Eyes Off", "mam": "MAM availability", "training_use": "Used for training",
+    "limitations": "Limitations", "remediation": "Remediation", "endpoints": "Endpoints",
+    "under_zdr": "Under ZDR", "under_zdr_text": "Under ZDR (text)", "under_mam": "Under MAM",
+    "under_mam_text": "Under MAM (text)", "unconfirmed": "Unconfirmed", "history": "History",
+}
+BACKTICKED = re.compile(r"`([^`]+)`")
+
+
+@register.simple_tag
+def eligibility_badge(value, column="zdr"):
+    label = ELIGIBILITY_BADGES[column].get(value, value)
+    return format_html('<span class="badge {}">{}</span>', ELIGIBILITY_STYLES.get(value, "text-bg-light"), label)
+
+
+@register.simple_tag
+def effect_badge(value):
+    label, style = EFFECT_BADGES.get(value, (value, "text-bg-light"))
+    return format_html('<span class="badge {}" title="{}">{}</span>', style, Effect(value).label, label)
+
+
+@register.filter
+def inline_code(text):
+    """The data files quote parameters in backticks, as the docs do: show them as code."""
+    return mark_safe(BACKTICKED.sub(r"<code>\1</code>", escape(text)))  # noqa: S308 - escaped first
+
+
+@register.filter
+def field_label(name):
+    return FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
+
+
+@register.simple_tag
+def catalog_value(field, value):
+    """One side of a changed field in a diff, readable: labels, not codes."""
+    if value in (None, "", []):
+        return mark_safe('<span class="text-secondary">(empty)</span>')
+    if field in ("zdr", "mam", "eyes_off"):
+        return eligibility_badge(value, field)
+    if field in ("under_zdr", "under_mam"):
+        return effect_badge(value)
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if field == "history":
+        return format_html('<ul class="mb-0">{}</ul>', format_html_join(
+            "", "<li>{} to {}: {}</li>", ((h.get("from", "?"), h.get("to", "?"), h.get("text", "")) for h in value)
+        ))
+    if isinstance(value, list):
+        items = format_html_join("", "<li>{}</li>", ((inline_code(v),) for v in value))
+        return format_html('<ul class="mb-0">{}</ul>', items)
+    return inline_code(str(value))
+
+
+@register.filter
+def iso_date(value):
+    """'2025-12-01' as '1 Dec 2025'; anything else unchanged."""
+    try:
+        return date_format(date.fromisoformat(value), "j M Y")
+    except (TypeError, ValueError):
+        return value
