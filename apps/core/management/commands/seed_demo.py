@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from apps.accounts.models import Membership, Organization, Role, User
+from apps.workspace.demo import clinic_request_seed
 
 DEMO_ORGANIZATION = "Northwind Clinic"
 
@@ -38,4 +39,5 @@ class Command(BaseCommand):
         user.save(update_fields=["password"])
         organization, _ = Organization.objects.get_or_create(slug="northwind-clinic", defaults={"name": DEMO_ORGANIZATION})
         Membership.objects.update_or_create(organization=organization, user=user, defaults={"role": Role.OWNER})
+        clinic_request_seed(organization=organization, owner=user)
         self.stdout.write(self.style.SUCCESS(f"Demo sign-in: {email} / {password}"))
