@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("apps.core.urls")),
     path("", include("apps.accounts.urls")),
     path("catalog/", include("apps.catalog.urls")),
+    path("requests/", include("apps.workspace.urls")),
     path("admin/", admin.site.urls),
 ]
 

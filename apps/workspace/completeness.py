@@ -1,0 +1,129 @@
+"""How complete a request is, and exactly what is missing: a pure function of the snapshot."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Missing:
+    step: str
+    label: str
+    anchor: str  # the id of the field (or item) on the step's page
+
+
+@dataclass
+class StepScore:
+    step: str
+    done: int = 0
+    total: int = 0
+    missing: list = field(default_factory=list)
+
+    @property
+    def percent(self):
+        return 100 if self.total == 0 else round(100 * self.done / self.total)
+
+    def require(self, ok, label, anchor):
+        self.total += 1
+        if ok:
+            self.done += 1
+        else:
+            self.missing.append(Missing(self.step, label, anchor))
+
+
+@dataclass
+class Completeness:
+    steps: dict
+
+    @property
+    def done(self):
+        return sum(s.done for s in self.steps.values())
+
+    @property
+    def total(self):
+        return sum(s.total for s in self.steps.values())
+
+    @property
+    def percent(self):
+        return 100 if self.total == 0 else (100 * self.done) // self.total
+
+    @property
+    def missing(self):
+        return [m for s in self.steps.values() for m in s.missing]
+
+    def first_incomplete_step(self):
+        return next((slug for slug, s in self.steps.items() if s.missing), None)
+
+
+def _has(value):
+    return bool(value.strip()) if isinstance(value, str) else bool(value)
+
+
+def _fields(score, snapshot, labels):
+    for name, label in labels:
+        score.require(_has(snapshot.get(name)), label, f"id_{name}")
+
+
+def _organization(score, s):
+    _fields(score, s, [("title", "Title"), ("openai_org_id", "OpenAI organization ID"), ("legal_entity", "Legal entity"),
+                       ("country", "Country"), ("website", "Website"), ("usage_tier", "Usage tier or agreement")])
+    roles = {c["role"] for c in s.get("contacts", []) if _has(c["name"]) and _has(c["email"])}
+    score.require("primary" in roles, "A primary contact with name and email", "contacts")
+    score.require(bool(roles & {"security", "privacy"}), "A security or privacy contact with name and email", "contacts")
+
+
+def _use_case(score, s):
+    _fields(score, s, [("product_description", "What the product does"), ("users_description", "Who its users are"),
+                       ("sensitivity_reason", "Why the data is sensitive"), ("drivers", "Regulatory or contractual drivers"),
+                       ("expected_volume", "Expected volume"), ("retention_problem", "Why retention at OpenAI is a problem")])
+    if "other" in s.get("drivers", []):
+        score.require(_has(s.get("drivers_other")), "The other driver, in words", "id_drivers_other")
+
+
+def _data(score, s):
+    _fields(score, s, [("data_categories", "Data categories"), ("data_subjects", "Data subjects"),
+                       ("sensitivity", "Sensitivity")])
+    score.require(_has(s.get("minimization", [])) or _has(s.get("minimization_notes")), "Minimization measures", "id_minimization")
+
+
+def _flows(score, s):
+    score.require(bool(s.get("flows", [])), "At least one data flow", "flows")
+    for n, flow in enumerate(s.get("flows", []), start=1):
+        anchor = f"flow-{flow['id']}"
+        for name, label in [("source_system", "source system"), ("data_categories", "data categories"),
+                            ("usage_id", "OpenAI endpoint"), ("output_store", "where the output is stored"),
+                            ("retention", "our retention")]:
+            score.require(_has(flow[name]), f"Flow {n}: {label}", anchor)
+
+
+def _usage(score, s):
+    score.require(bool(s.get("usages", [])), "At least one endpoint usage", "usages")
+    for n, usage in enumerate(s.get("usages", []), start=1):
+        anchor = f"usage-{usage['id']}"
+        score.require(_has(usage["models_used"]), f"Usage {n} ({usage['endpoint_path']}): models", anchor)
+        score.require(usage["monthly_volume"] is not None, f"Usage {n} ({usage['endpoint_path']}): monthly volume", anchor)
+
+
+def _safeguards(score, s):
+    _fields(score, s, [("encryption_in_transit", "Encryption in transit"), ("encryption_at_rest", "Encryption at rest"),
+                       ("access_control", "Access control"), ("logging", "Logging and monitoring"),
+                       ("retention_policy", "Our own retention policy"), ("incident_response", "Incident response")])
+
+
+def _review(score, s, open_blockers):
+    for finding in open_blockers:
+        score.require(False, f"Resolve or acknowledge: {finding.title}", f"finding-{finding.key}")
+
+
+RULES = {"organization": _organization, "use-case": _use_case, "data": _data, "flows": _flows, "usage": _usage,
+         "safeguards": _safeguards}
+
+
+def completeness(snapshot, open_blockers=()):
+    """Score every step of `snapshot` (see selectors.request_snapshot). `open_blockers` are the
+    findings that still block the requested control: a request is complete only without them."""
+    steps = {}
+    for slug, rule in RULES.items():
+        steps[slug] = StepScore(slug)
+        rule(steps[slug], snapshot)
+    steps["review"] = StepScore("review")
+    _review(steps["review"], snapshot, open_blockers)
+    return Completeness(steps)

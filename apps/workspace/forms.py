@@ -1,0 +1,167 @@
+"""Forms of the wizard. Free text is bounded, IDs are checked, and every choice list is data."""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, MaxValueValidator
+from django.db import models
+
+from . import taxonomy
+from .models import Contact, Control, DataFlow, EndpointUsage, ZdrRequest, project_id_validator
+
+TEXT_LIMIT = 4000
+CHECKBOXES = forms.CheckboxSelectMultiple
+MULTI_CHOICES = {
+    "drivers": taxonomy.DRIVERS,
+    "data_categories": taxonomy.DATA_CATEGORIES,
+    "data_subjects": taxonomy.DATA_SUBJECTS,
+    "minimization": taxonomy.MINIMIZATION,
+    "certifications": taxonomy.CERTIFICATIONS,
+}
+SINGLE_CHOICES = {
+    "usage_tier": taxonomy.USAGE_TIERS,
+    "baa_status": taxonomy.BAA_STATUS,
+    "sensitivity": taxonomy.SENSITIVITY,
+    "role": taxonomy.CONTACT_ROLES,
+}
+
+
+class ProjectIdsField(forms.CharField):
+    """Project IDs typed as one line, separated by commas or spaces; stored as a list."""
+
+    def prepare_value(self, value):
+        return ", ".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        return [v for v in re.split(r"[\s,]+", super().to_python(value)) if v]
+
+    def validate(self, value):
+        for project_id in value:
+            try:
+                project_id_validator(project_id)
+            except ValidationError as error:
+                raise ValidationError(f"{project_id[:40]!r}: {error.messages[0]}") from error
+
+
+def _formfield(model_field, **kwargs):
+    if isinstance(model_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return model_field.formfield(**kwargs)
+
+
+class BoundedForm(forms.ModelForm):
+    """Choices from the taxonomy, a length limit on every text, and no NUL bytes anywhere."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if name in MULTI_CHOICES:
+                self.fields[name] = forms.MultipleChoiceField(
+                    choices=MULTI_CHOICES[name], widget=CHECKBOXES, required=False, label=field.label
+                )
+            elif name in SINGLE_CHOICES:
+                self.fields[name] = forms.ChoiceField(
+                    choices=[("", "—")] + SINGLE_CHOICES[name], required=False, label=field.label
+                )
+            elif isinstance(field, forms.CharField) and not isinstance(field, ProjectIdsField) and not field.max_length:
+                field.max_length = TEXT_LIMIT
+                field.validators.append(MaxLengthValidator(TEXT_LIMIT))
+                field.widget.attrs["maxlength"] = str(TEXT_LIMIT)
+                if isinstance(field.widget, forms.Textarea):
+                    field.widget.attrs["rows"] = "3"
+
+
+class StepForm(BoundedForm):
+    class Meta:
+        model = ZdrRequest
+        fields = []
+
+    @classmethod
+    def for_step(cls, step):
+        overrides = {"project_ids": ProjectIdsField(label="OpenAI project IDs", required=False,
+                                                    help_text="Optional: proj_… IDs, separated by commas.")}
+        meta = {"model": ZdrRequest, "fields": list(step.fields), "formfield_callback": _formfield}
+        attrs = {"Meta": type("Meta", (), meta)}
+        attrs.update({k: v for k, v in overrides.items() if k in step.fields})
+        return type(f"{step.slug.title().replace('-', '')}Form", (cls,), attrs)
+
+
+class NewRequestForm(BoundedForm):
+    class Meta:
+        model = ZdrRequest
+        fields = ["title", "requested_control", "openai_org_id"]
+        help_texts = {"openai_org_id": "Settings → Organization → General on platform.openai.com shows it."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["requested_control"].initial = Control.RECOMMEND
+
+
+class ContactForm(BoundedForm):
+    class Meta:
+        model = Contact
+        fields = ["role", "name", "email", "job_title"]
+
+
+class UsageForm(BoundedForm):
+    class Meta:
+        model = EndpointUsage
+        fields = ["endpoint_path", "models_used", "features", "monthly_volume", "purpose"]
+        help_texts = {"models_used": "e.g. gpt-5.1, gpt-image-1", "monthly_volume": "Requests per month, roughly."}
+
+    def __init__(self, *args, catalog, snapshot, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["endpoint_path"] = forms.ChoiceField(choices=endpoint_choices(catalog), label="Endpoint")
+        # Features that apply to this endpoint, plus any already ticked, so nothing saved is hidden.
+        path, ticked = self.instance.endpoint_path, set(self.instance.features or [])
+        self.fields["features"] = forms.MultipleChoiceField(
+            choices=[(f["key"], f["name"]) for f in catalog["features"] if path in f["endpoints"] or f["key"] in ticked],
+            widget=CHECKBOXES, required=False, label="Features used",
+        )
+        if not self.fields["features"].choices:
+            self.fields["features"].help_text = "No feature of this endpoint changes its eligibility."
+        self.fields["monthly_volume"].validators.append(MaxValueValidator(10**12))
+
+
+class FlowForm(BoundedForm):
+    endpoint_path = forms.ChoiceField(label="OpenAI endpoint it goes to", required=False)
+
+    class Meta:
+        model = DataFlow
+        fields = ["source_system", "data_categories", "endpoint_path", "returns", "output_store", "retention"]
+        help_texts = {"source_system": "The system the data comes from, e.g. EHR (Epic)."}
+
+    def __init__(self, *args, catalog, snapshot, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["endpoint_path"].choices = [("", "—")] + endpoint_choices(catalog)
+        # A flow carries categories from the request's inventory (step 3); all of them until it has one.
+        inventory = set(snapshot["data_categories"]) | set(self.instance.data_categories or [])
+        if snapshot["data_categories"]:
+            self.fields["data_categories"].choices = [c for c in taxonomy.DATA_CATEGORIES if c[0] in inventory]
+        if self.instance.usage_id:
+            self.initial["endpoint_path"] = self.instance.usage.endpoint_path
+
+
+def endpoint_choices(catalog):
+    return [(e["path"], f"{e['path']} ({e['name']})") for e in catalog["endpoints"]]
+
+
+class AcknowledgementForm(forms.Form):
+    key = forms.ChoiceField(label="Finding")
+    justification = forms.CharField(
+        label="Justification", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000, required=False,
+        help_text="Why the team keeps this design. It goes into the packet.",
+    )
+    withdraw = forms.BooleanField(required=False)
+
+    def __init__(self, *args, keys, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["key"].choices = [(k, k) for k in keys]
+        self.fields["key"].error_messages["invalid_choice"] = "This finding is no longer a blocker: nothing to acknowledge."
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("withdraw") and not (cleaned.get("justification") or "").strip():
+            self.add_error("justification", "Say why the team keeps this design: the justification goes into the packet.")
+        return cleaned

@@ -1,0 +1,132 @@
+"""A team's ZDR request: the wizard's answers, its repeating items, and acknowledged findings."""
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+
+from apps.accounts.models import Organization
+from apps.catalog.models import CatalogVersion
+
+openai_org_id_validator = RegexValidator(
+    r"^org-[A-Za-z0-9]+\Z", "An OpenAI organization ID is 'org-' followed by letters and digits, e.g. org-AbC123xyz."
+)
+project_id_validator = RegexValidator(
+    r"^proj_[A-Za-z0-9]+\Z", "A project ID is 'proj_' followed by letters and digits, e.g. proj_AbC123xyz."
+)
+
+
+class Control(models.TextChoices):
+    ZDR = "zdr", "Zero Data Retention (ZDR)"
+    MAM = "mam", "Modified Abuse Monitoring (MAM)"
+    RECOMMEND = "recommend", "Recommend for me"
+
+
+class ZdrRequest(models.Model):
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="zdr_requests")
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    title = models.CharField(max_length=200)
+    requested_control = models.CharField(max_length=16, choices=Control.choices, default=Control.RECOMMEND)
+    openai_org_id = models.CharField("OpenAI organization ID", max_length=64, blank=True, validators=[openai_org_id_validator])
+    project_ids = models.JSONField("OpenAI project IDs", default=list, blank=True)
+    catalog_version = models.ForeignKey(CatalogVersion, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    # 1. Organization and contacts
+    legal_entity = models.CharField(max_length=200, blank=True)
+    country = models.CharField(max_length=100, blank=True)
+    website = models.URLField(blank=True)
+    usage_tier = models.CharField("Usage tier or agreement", max_length=32, blank=True)
+    baa_status = models.CharField("Business Associate Agreement", max_length=16, blank=True)
+
+    # 2. Use case
+    product_description = models.TextField("What the product does", blank=True)
+    users_description = models.TextField("Who its users are", blank=True)
+    sensitivity_reason = models.TextField("Why the data is sensitive", blank=True)
+    drivers = models.JSONField("Regulatory and contractual drivers", default=list, blank=True)
+    drivers_other = models.CharField("Other driver", max_length=200, blank=True)
+    expected_volume = models.CharField(max_length=200, blank=True)
+    retention_problem = models.TextField("Why retention at OpenAI is a problem", blank=True)
+
+    # 3. Data inventory
+    data_categories = models.JSONField(default=list, blank=True)
+    data_subjects = models.JSONField(default=list, blank=True)
+    sensitivity = models.CharField(max_length=16, blank=True)
+    minimization = models.JSONField("Minimization measures", default=list, blank=True)
+    minimization_notes = models.TextField(blank=True)
+
+    # 6. Safeguards
+    encryption_in_transit = models.TextField(blank=True)
+    encryption_at_rest = models.TextField(blank=True)
+    access_control = models.TextField(blank=True)
+    logging = models.TextField("Logging and monitoring", blank=True)
+    retention_policy = models.TextField("Our own retention policy", blank=True)
+    incident_response = models.TextField(blank=True)
+    certifications = models.JSONField(default=list, blank=True)
+    subprocessors = models.TextField("Sub-processors", blank=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+
+    def __str__(self):
+        return self.title
+
+
+class Item(models.Model):
+    """A repeating item of a request, kept in the order the team chose."""
+
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "pk"]
+
+
+class Contact(Item):
+    request = models.ForeignKey(ZdrRequest, on_delete=models.CASCADE, related_name="contacts")
+    role = models.CharField(max_length=32, blank=True)
+    name = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(blank=True)
+    job_title = models.CharField(max_length=200, blank=True)
+
+    def __str__(self):
+        return self.name or self.email or "Contact"
+
+
+class EndpointUsage(Item):
+    request = models.ForeignKey(ZdrRequest, on_delete=models.CASCADE, related_name="usages")
+    endpoint_path = models.CharField("Endpoint", max_length=200)
+    models_used = models.CharField("Models", max_length=300, blank=True)
+    features = models.JSONField(default=list, blank=True)
+    monthly_volume = models.PositiveBigIntegerField("Monthly requests", null=True, blank=True)
+    purpose = models.CharField(max_length=300, blank=True)
+
+    def __str__(self):
+        return self.endpoint_path
+
+
+class DataFlow(Item):
+    request = models.ForeignKey(ZdrRequest, on_delete=models.CASCADE, related_name="flows")
+    source_system = models.CharField(max_length=200, blank=True)
+    data_categories = models.JSONField(default=list, blank=True)
+    usage = models.ForeignKey(EndpointUsage, on_delete=models.SET_NULL, null=True, blank=True, related_name="flows")
+    returns = models.CharField("What comes back", max_length=300, blank=True)
+    output_store = models.CharField("Where the output is stored", max_length=200, blank=True)
+    retention = models.CharField("Our retention", max_length=200, blank=True)
+
+    def __str__(self):
+        return self.source_system or "Data flow"
+
+
+class FindingAcknowledgement(models.Model):
+    """A blocker the team keeps on purpose, with the justification that goes into the packet."""
+
+    request = models.ForeignKey(ZdrRequest, on_delete=models.CASCADE, related_name="acknowledgements")
+    key = models.CharField(max_length=200)
+    justification = models.TextField()
+    acknowledged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    acknowledged_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["request", "key"], name="one_acknowledgement_per_finding")]

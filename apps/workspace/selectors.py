@@ -1,0 +1,73 @@
+"""Reads for the workspace. Every request is reached through the member's organization."""
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+
+from apps.catalog.selectors import catalog_document
+
+from .completeness import completeness
+from .findings import evaluate
+from .models import Contact, DataFlow, EndpointUsage, ZdrRequest
+
+REQUEST_FIELDS = [
+    f.name for f in ZdrRequest._meta.concrete_fields
+    if f.name not in ("id", "organization", "owner", "catalog_version", "updated_by", "created_at", "updated_at")
+]
+ITEM_FIELDS = {
+    "contacts": ["role", "name", "email", "job_title"],
+    "usages": ["endpoint_path", "models_used", "features", "monthly_volume", "purpose"],
+    "flows": ["source_system", "data_categories", "usage_id", "returns", "output_store", "retention"],
+}
+
+
+def requests_for(organization):
+    return ZdrRequest.objects.filter(organization=organization).select_related("owner", "catalog_version")
+
+
+def request_get(*, organization, request_id):
+    """The request with everything the wizard shows, in a fixed number of queries."""
+    queryset = requests_for(organization).prefetch_related(
+        Prefetch("contacts", queryset=Contact.objects.order_by("position", "pk")),
+        Prefetch("usages", queryset=EndpointUsage.objects.order_by("position", "pk")),
+        Prefetch("flows", queryset=DataFlow.objects.select_related("usage").order_by("position", "pk")),
+        "acknowledgements__acknowledged_by",
+    )
+    return get_object_or_404(queryset, pk=request_id)
+
+
+def item_get(*, zdr_request, kind, item_id):
+    return get_object_or_404(getattr(zdr_request, kind).all(), pk=item_id)
+
+
+def request_snapshot(zdr_request):
+    """The request as plain data: what completeness, findings, diagrams and exports read."""
+    snapshot = {"id": zdr_request.pk, **{name: getattr(zdr_request, name) for name in REQUEST_FIELDS}}
+    for kind, fields in ITEM_FIELDS.items():
+        snapshot[kind] = [{"id": item.pk, **{f: getattr(item, f) for f in fields}} for item in getattr(zdr_request, kind).all()]
+    snapshot["acknowledgements"] = {
+        ack.key: {
+            "justification": ack.justification,
+            "by": ack.acknowledged_by.email if ack.acknowledged_by else None,
+            "at": ack.acknowledged_at.isoformat(),
+        }
+        for ack in zdr_request.acknowledgements.all()
+    }
+    return snapshot
+
+
+class Assessment:
+    """The snapshot, its findings and its completeness, computed once per page."""
+
+    def __init__(self, zdr_request):
+        self.request = zdr_request
+        self.catalog = catalog_document(zdr_request.catalog_version)
+        self.snapshot = request_snapshot(zdr_request)
+        self.evaluation = evaluate(self.snapshot, self.catalog)
+        self.completeness = completeness(self.snapshot, self.evaluation.open_blockers)
+
+    @property
+    def usage_labels(self):
+        return {
+            u["id"]: f"Usage {n}: {u['endpoint_path']}" + (f" ({u['purpose']})" if u["purpose"] else "")
+            for n, u in enumerate(self.snapshot["usages"], start=1)
+        }

@@ -1,0 +1,150 @@
+"""Writes for the workspace. Every save checks that the editor saw the current values first, so
+two members editing the same step never overwrite each other silently."""
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from apps.catalog.selectors import version_current
+
+from .models import Contact, DataFlow, EndpointUsage, FindingAcknowledgement, ZdrRequest
+
+ITEM_MODELS = {"contacts": Contact, "usages": EndpointUsage, "flows": DataFlow}
+
+
+@dataclass
+class Conflict:
+    field: str
+    theirs: object
+    yours: object
+
+
+class StaleEdit(Exception):
+    """Someone saved the same step or item since the editor loaded it."""
+
+    def __init__(self, conflicts, by, at):
+        self.conflicts, self.by, self.at = conflicts, by, at
+        super().__init__("stale edit")
+
+
+def fingerprint(obj, fields):
+    """A short hash of the saved values of `fields`: the version the editor's form was built on."""
+    values = {f: getattr(obj, f) for f in fields}
+    return hashlib.sha256(json.dumps(values, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def _apply(obj, fields, data, seen, user):
+    if seen != fingerprint(obj, fields):
+        conflicts = [Conflict(f, getattr(obj, f), data[f]) for f in fields if f in data and getattr(obj, f) != data[f]]
+        request = obj if isinstance(obj, ZdrRequest) else obj.request
+        raise StaleEdit(conflicts, request.updated_by, request.updated_at)
+    for f in fields:
+        if f in data:
+            setattr(obj, f, data[f])
+
+
+@transaction.atomic
+def request_create(*, organization, owner, title, requested_control, openai_org_id=""):
+    """A new request, pinned to the newest OpenAI catalog, with its owner as primary contact."""
+    zdr_request = ZdrRequest.objects.create(
+        organization=organization, owner=owner, updated_by=owner, title=title, requested_control=requested_control,
+        openai_org_id=openai_org_id, catalog_version=version_current("openai"),
+    )
+    Contact.objects.create(request=zdr_request, role="primary", name=owner.full_name, email=owner.email)
+    return zdr_request
+
+
+@transaction.atomic
+def request_step_save(*, zdr_request, fields, data, seen, user):
+    """Save one step's fields, unless they changed since the editor's `seen` fingerprint."""
+    current = ZdrRequest.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=zdr_request.pk)
+    _apply(current, fields, data, seen, user)
+    current.updated_by = user
+    current.save()
+    return current
+
+
+def _touch(zdr_request, user):
+    ZdrRequest.objects.filter(pk=zdr_request.pk).update(updated_by=user, updated_at=timezone.now())
+    zdr_request.refresh_from_db(fields=["updated_at", "updated_by"])
+
+
+def _usage_for(zdr_request, endpoint_path):
+    if not endpoint_path:
+        return None
+    usage = zdr_request.usages.filter(endpoint_path=endpoint_path).first()
+    return usage or item_add(zdr_request=zdr_request, kind="usages", user=None, endpoint_path=endpoint_path)
+
+
+@transaction.atomic
+def item_add(*, zdr_request, kind, user, **values):
+    model = ITEM_MODELS[kind]
+    last = model.objects.filter(request=zdr_request).aggregate(last=Max("position"))["last"]
+    item = model.objects.create(request=zdr_request, position=(last or 0) + 1, **values)
+    if user is not None:
+        _touch(zdr_request, user)
+    return item
+
+
+@transaction.atomic
+def item_save(*, item, fields, data, seen, user):
+    """Save a repeating item; a flow's endpoint is linked to the request's usage of it (created if new)."""
+    model = type(item)
+    current = model.objects.select_for_update(of=("self",)).select_related("request__updated_by").get(pk=item.pk)
+    data = dict(data)
+    if model is DataFlow and "endpoint_path" in data:
+        usage = _usage_for(current.request, data.pop("endpoint_path"))
+        data["usage_id"] = usage.pk if usage else None
+        fields = [f for f in fields if f != "endpoint_path"] + ["usage_id"]
+    _apply(current, fields, data, seen, user)
+    current.save()
+    _touch(current.request, user)
+    return current
+
+
+@transaction.atomic
+def item_delete(*, item, user):
+    item.delete()
+    _touch(item.request, user)
+
+
+@transaction.atomic
+def item_move(*, item, offset, user):
+    """Swap the item with its neighbour above (offset -1) or below (+1)."""
+    siblings = list(type(item).objects.select_for_update().filter(request=item.request).order_by("position", "pk"))
+    index = next(n for n, s in enumerate(siblings) if s.pk == item.pk)
+    other = index + offset
+    if 0 <= other < len(siblings):
+        siblings[index], siblings[other] = siblings[other], siblings[index]
+        for position, sibling in enumerate(siblings, start=1):
+            type(item).objects.filter(pk=sibling.pk).update(position=position)
+        _touch(item.request, user)
+
+
+@transaction.atomic
+def finding_acknowledge(*, zdr_request, key, justification, user):
+    FindingAcknowledgement.objects.update_or_create(
+        request=zdr_request, key=key, defaults={"justification": justification.strip(), "acknowledged_by": user}
+    )
+    _touch(zdr_request, user)
+
+
+@transaction.atomic
+def finding_unacknowledge(*, zdr_request, key, user):
+    FindingAcknowledgement.objects.filter(request=zdr_request, key=key).delete()
+    _touch(zdr_request, user)
+
+
+@transaction.atomic
+def request_move_to_catalog(*, zdr_request, version, user):
+    """Re-check the request against `version` (the newest catalog): one action, findings follow."""
+    ZdrRequest.objects.filter(pk=zdr_request.pk).update(catalog_version=version, updated_by=user, updated_at=timezone.now())
+
+
+@transaction.atomic
+def request_delete(*, zdr_request):
+    zdr_request.delete()

@@ -1,0 +1,73 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from apps.accounts.access import CAN_EDIT, membership_required
+
+from .. import selectors, services
+from ..forms import StepForm
+from ..selectors import Assessment
+from ..steps import STEP_BY_SLUG, STEPS
+from .context import step_context
+
+
+def _step_or_404(slug):
+    if slug not in STEP_BY_SLUG:
+        raise Http404("No such step.")
+    return STEP_BY_SLUG[slug]
+
+
+def _save(request, zdr_request, step, form):
+    """Validate and save the step's form. Returns (saved request or None, conflict or None)."""
+    if not form.is_valid():
+        return None, None
+    try:
+        saved = services.request_step_save(
+            zdr_request=zdr_request, fields=step.fields, data=form.cleaned_data,
+            seen=request.POST.get("seen", ""), user=request.user,
+        )
+    except services.StaleEdit as conflict:
+        return None, conflict
+    return saved, None
+
+
+@membership_required()
+def step_view(request, request_id, step):
+    step = _step_or_404(step)
+    zdr_request = selectors.request_get(organization=request.membership.organization, request_id=request_id)
+    form = StepForm.for_step(step)(instance=zdr_request) if step.fields else None
+    conflict = None
+    if request.method == "POST" and step.fields:
+        if request.membership.role not in CAN_EDIT:
+            raise PermissionDenied("Viewers and reviewers cannot edit a request.")
+        form = StepForm.for_step(step)(request.POST, instance=zdr_request)
+        saved, conflict = _save(request, zdr_request, step, form)
+        if saved and request.htmx:
+            return _status(request, saved, step, form)
+        if saved:
+            messages.success(request, f"{step.title} saved.")
+            return redirect(_next_url(request, saved, step))
+        if request.htmx:
+            return _status(request, zdr_request, step, form, conflict)
+    return render(request, "workspace/step.html", step_context(request, zdr_request, step, form=form, conflict=conflict))
+
+
+def _status(request, zdr_request, step, form, conflict=None):
+    """The autosave answer: the save state, the new fingerprint and the step scores, swapped in place."""
+    zdr_request = selectors.request_get(organization=request.membership.organization, request_id=zdr_request.pk)
+    return render(request, "workspace/partials/autosave_answer.html", {
+        "zdr_request": zdr_request, "step": step, "form": form, "conflict": conflict,
+        "assessment": Assessment(zdr_request), "steps": STEPS,
+        "seen": services.fingerprint(zdr_request, step.fields),
+    })
+
+
+def _next_url(request, zdr_request, step):
+    target = step.slug
+    if "save_next" in request.POST:
+        index = [s.slug for s in STEPS].index(step.slug)
+        target = STEPS[min(index + 1, len(STEPS) - 1)].slug
+    return reverse("workspace:step", kwargs={"request_id": zdr_request.pk, "step": target})
+
