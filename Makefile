@@ -56,7 +56,7 @@ browser:
 	$(call apt_ensure,$(BROWSER_DEBS))
 
 clean:
-	rm -rf var/broker var/test-zdrportal.sqlite3*
+	rm -rf var/broker var/test-broker var/test-zdrportal-*.sqlite3*
 
 screenshots: $(VENV)/.dev-deps system-packages browser
 	$(PY) scripts/screenshots.py

@@ -3,6 +3,8 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from apps.workspace.selectors import requests_for
+
 from . import selectors
 
 
@@ -21,4 +23,6 @@ def healthz(request):
 
 
 def dashboard(request):
-    return render(request, "core/dashboard.html", {"membership": request.membership or None})
+    membership = request.membership or None
+    recent = requests_for(membership.organization)[:10] if membership else []
+    return render(request, "core/dashboard.html", {"membership": membership, "recent_requests": recent})

@@ -3,10 +3,16 @@ anonymous visitors are sent to sign in, and a member of another organization nev
 alice's objects. A new URL whose kwargs this file cannot fill makes the test fail, so every
 later feature gets this check by adding its kwarg to OBJECT_KWARGS."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from apps.accounts.models import Invitation, Membership
+from apps.workspace.demo import CLINIC_TITLE, clinic_request_seed
+from apps.workspace.models import DataFlow, ZdrRequest
+from tests.catalog.conftest import SHIPPED
 from tests.conftest import ALICE_ORG_NAME
 from tests.factories import InvitationFactory
 
@@ -23,7 +29,12 @@ OBJECT_KWARGS = {
     "organization_id": lambda org: org.pk,
     "membership_id": lambda org: Membership.objects.filter(organization=org).first().pk,
     "invitation_id": lambda org: Invitation.objects.filter(organization=org).first().pk,
+    "request_id": lambda org: ZdrRequest.objects.filter(organization=org).first().pk,
+    "item_id": lambda org: DataFlow.objects.filter(request__organization=org).first().pk,  # kind is "flows"
 }
+
+# kwargs that pick a part of an object named by another kwarg.
+PART_KWARGS = {"step": "organization", "kind": "flows"}
 
 # kwargs naming reference data that every signed-in user may read, whatever their organization
 # (the catalog): these URLs answer charlie like anyone else.
@@ -57,6 +68,8 @@ def is_admin(name):
 @pytest.fixture
 def alice_world(alice, bob, alice_org):
     InvitationFactory(organization=alice_org, email="pending@example.com")
+    call_command("load_catalog", str(SHIPPED), stdout=StringIO())
+    clinic_request_seed(organization=alice_org, owner=alice)
     return alice_org
 
 
@@ -67,6 +80,8 @@ def url_for(name, pattern, org):
             kwargs[kwarg] = OBJECT_KWARGS[kwarg](org)
         elif kwarg in SHARED_KWARGS:
             kwargs[kwarg] = SHARED_KWARGS[kwarg]
+        elif kwarg in PART_KWARGS:
+            kwargs[kwarg] = PART_KWARGS[kwarg]
         elif kwarg in FRAMEWORK_KWARGS and (is_admin(name) or name in PUBLIC or name.startswith("password")):
             kwargs[kwarg] = FRAMEWORK_KWARGS[kwarg]
         else:
@@ -113,4 +128,5 @@ def test_other_organizations_never_see_alices_objects(client_for, alice_world, c
             assert response.status_code in allowed, f"{method.__name__.upper()} {url} answered {response.status_code}"
         else:
             assert response.status_code < 500
-            assert ALICE_ORG_NAME not in response.content.decode(), f"{method.__name__.upper()} {url}"
+            body = response.content.decode()
+            assert ALICE_ORG_NAME not in body and CLINIC_TITLE not in body, f"{method.__name__.upper()} {url}"

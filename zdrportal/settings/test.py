@@ -17,7 +17,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-zdrportal.sqlite3")}
+    # A file (not :memory:) so a worker process can open it; one per run so runs never collide.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-zdrportal-{os.getpid()}.sqlite3")}
 
 # Each run gets its own queue and broker folder, so a running `make run` worker never takes
 # a test's task, and a test worker never takes the portal's.

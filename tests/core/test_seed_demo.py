@@ -1,0 +1,41 @@
+from io import StringIO
+
+from django.core.management import call_command
+
+from apps.accounts.models import Membership, Organization, User
+from apps.workspace.models import ZdrRequest
+from apps.workspace.selectors import Assessment, request_get
+from tests.catalog.conftest import SHIPPED
+
+
+def run_setup(monkeypatch, password="demo-password-1"):
+    monkeypatch.setenv("DEMO_PASSWORD", password)
+    out = StringIO()
+    call_command("load_catalog", str(SHIPPED), stdout=out)
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_the_setup_of_make_run_is_idempotent(db, monkeypatch):
+    run_setup(monkeypatch)
+    output = run_setup(monkeypatch)
+
+    assert "Demo sign-in: demo@example.com / demo-password-1" in output
+    assert (User.objects.count(), Organization.objects.count(), Membership.objects.count()) == (1, 1, 1)
+    assert ZdrRequest.objects.count() == 1
+
+
+def test_the_demo_clinic_request_is_complete(db, monkeypatch):
+    run_setup(monkeypatch)
+    clinic = ZdrRequest.objects.get()
+    assessment = Assessment(request_get(organization=clinic.organization, request_id=clinic.pk))
+
+    assert assessment.completeness.percent == 100
+    assert not assessment.evaluation.has_open_blockers
+
+
+def test_the_demo_password_can_be_changed_by_the_environment(db, monkeypatch, client):
+    run_setup(monkeypatch)
+    run_setup(monkeypatch, password="another-demo-password")
+
+    assert client.login(username="demo@example.com", password="another-demo-password")

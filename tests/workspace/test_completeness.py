@@ -1,0 +1,46 @@
+from django.urls import reverse
+
+from apps.workspace.completeness import completeness
+from apps.workspace.models import EndpointUsage
+from apps.workspace.selectors import Assessment, request_get
+
+
+def assess(zdr_request):
+    return Assessment(request_get(organization=zdr_request.organization, request_id=zdr_request.pk))
+
+
+def test_the_clinic_example_is_complete(clinic):
+    result = assess(clinic).completeness
+    assert result.missing == []
+    assert result.percent == 100
+
+
+def test_a_new_request_lists_exactly_what_is_missing_with_links(blank_request):
+    result = assess(blank_request).completeness
+    labels = [m.label for m in result.missing]
+
+    assert "OpenAI organization ID" in labels and "Legal entity" in labels
+    assert "A security or privacy contact with name and email" in labels
+    assert "At least one data flow" in labels and "At least one endpoint usage" in labels
+    assert "A primary contact with name and email" not in labels  # the owner is the primary contact
+    assert result.steps["organization"].percent < 100
+    assert {m.anchor for m in result.missing if m.step == "use-case"} >= {"id_product_description", "id_drivers"}
+
+
+def test_other_driver_needs_words():
+    snapshot = {"drivers": ["other"], "drivers_other": "", "contacts": [], "flows": [], "usages": []}
+    missing = [m.label for m in completeness(snapshot).steps["use-case"].missing]
+    assert "The other driver, in words" in missing
+
+
+def test_an_open_blocker_keeps_the_request_incomplete(clinic):
+    EndpointUsage.objects.create(request=clinic, endpoint_path="/v1/batches", models_used="gpt-5.1", monthly_volume=10)
+    result = assess(clinic).completeness
+
+    assert result.percent < 100
+    assert any("Resolve or acknowledge" in m.label and "/v1/batches" in m.label for m in result.missing)
+
+
+def test_the_review_page_links_every_missing_item_to_its_field(client_for, alice, blank_request):
+    html = client_for(alice).get(reverse("workspace:step", args=[blank_request.pk, "review"])).content.decode()
+    assert f'href="/requests/{blank_request.pk}/steps/organization/#id_legal_entity"' in html
