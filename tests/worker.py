@@ -32,6 +32,7 @@ class WorkerProcess:
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "zdrportal.settings.test",
             "DATABASE_URL": database_url(connection.settings_dict),
+            "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         }
         command = [
             sys.executable, "-m", "celery", "-A", "zdrportal", "worker",

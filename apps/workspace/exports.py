@@ -1,11 +1,21 @@
-"""The JSON export of a request: everything the team documented, plus what the portal derived."""
+"""The JSON export of a request: everything the team documented, plus what the portal derived.
+
+Apps downstream of the workspace (packets, tracking) add their own sections with
+`register_section` from their AppConfig.ready(), so the workspace never imports them."""
 
 from dataclasses import asdict
 
 from django.utils import timezone
 
+SECTIONS = {}
 
-def request_export(assessment):
+
+def register_section(name, build):
+    """`build(zdr_request, request)` returns the JSON-ready value of the export's `name` key."""
+    SECTIONS[name] = build
+
+
+def request_export(assessment, http_request=None):
     zdr_request, evaluation = assessment.request, assessment.evaluation
     version = zdr_request.catalog_version
     return {
@@ -27,4 +37,5 @@ def request_export(assessment):
             "steps": {slug: s.percent for slug, s in assessment.completeness.steps.items()},
             "missing": [asdict(m) for m in assessment.completeness.missing],
         },
+        **{name: build(zdr_request, http_request) for name, build in SECTIONS.items()},
     }

@@ -10,6 +10,7 @@ from .base import DATABASES, VAR_DIR  # noqa: E402
 
 DEBUG = False
 WHITENOISE_USE_FINDERS = True
+MEDIA_ROOT = VAR_DIR / "test-media"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {

@@ -42,7 +42,7 @@ def request_resume(request, request_id):
 @membership_required()
 def request_export(request, request_id):
     zdr_request = selectors.request_get(organization=request.membership.organization, request_id=request_id)
-    response = JsonResponse(exports.request_export(Assessment(zdr_request)), json_dumps_params={"indent": 2})
+    response = JsonResponse(exports.request_export(Assessment(zdr_request), request), json_dumps_params={"indent": 2})
     response["Content-Disposition"] = f'inline; filename="zdr-request-{zdr_request.pk}.json"'
     return response
 
