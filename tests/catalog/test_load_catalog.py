@@ -14,7 +14,7 @@ def reference_rows():
     """The endpoint table of section 2 of the reference, parsed from the markdown."""
     from django.conf import settings
 
-    text = (settings.BASE_DIR.parent / "shared" / "reference" / "openai-data-controls.md").read_text()
+    text = (settings.BASE_DIR / "docs" / "reference" / "openai-data-controls.md").read_text()
     section = text.split("## 2.")[1].split("### ")[0]
     rows = []
     for line in section.splitlines():
