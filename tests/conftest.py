@@ -2,10 +2,11 @@
 charlie owns another organization and must never see alice's."""
 
 import pytest
+from django.urls import reverse
 
 from apps.accounts.models import Role
 
-from .factories import PASSWORD, MembershipFactory, OrganizationFactory, UserFactory
+from .factories import PASSWORD, MembershipFactory, OrganizationFactory
 
 ALICE_ORG_NAME = "Alice Confidential Clinic"
 
@@ -60,3 +61,9 @@ def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
     worker.stop()
     with app.connection_for_write() as conn:
         conn.default_channel.queue_purge(app.conf.task_default_queue)
+
+
+def signs_in(client, email, password):
+    """Sign in through the real sign-in form (throttling included); True when it worked."""
+    response = client.post(reverse("login"), {"username": email, "password": password})
+    return response.status_code == 302 and "_auth_user_id" in client.session

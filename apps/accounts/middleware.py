@@ -1,3 +1,8 @@
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.utils.functional import SimpleLazyObject
 
 from .selectors import membership_current
@@ -11,4 +16,22 @@ class CurrentMembershipMiddleware:
 
     def __call__(self, request):
         request.membership = SimpleLazyObject(lambda: membership_current(request))
+        return self.get_response(request)
+
+
+class SessionLifetimeMiddleware:
+    """Ends a session SESSION_MAX_AGE seconds after sign-in, however active it has been.
+    (The idle timeout is Django's own: SESSION_COOKIE_AGE renewed on every request.)"""
+
+    KEY = "signed_in_at"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            started = request.session.setdefault(self.KEY, time.time())
+            if time.time() - started > settings.SESSION_MAX_AGE:
+                logout(request)
+                messages.info(request, "Your session has ended after 12 hours. Please sign in again.")
         return self.get_response(request)

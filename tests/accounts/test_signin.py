@@ -3,6 +3,8 @@ import re
 from django.core import mail
 from django.urls import reverse
 
+from tests.conftest import signs_in
+
 
 def test_sign_in_with_the_right_password_opens_the_dashboard(client, alice, password):
     response = client.post(reverse("login"), {"username": "alice@example.com", "password": password}, follow=True)
@@ -31,10 +33,11 @@ def test_password_reset_by_email(client, alice):
     link = re.search(r"https?://\S+", mail.outbox[0].body).group(0)
     page = client.get(link, follow=True)
     form_url = page.redirect_chain[-1][0]
-    done = client.post(form_url, {"new_password1": "brand-new-secret-42", "new_password2": "brand-new-secret-42"}, follow=True)
+    new_password = {"new_password1": "brand-new-secret-42", "new_password2": "brand-new-secret-42"}
+    done = client.post(form_url, new_password, follow=True)
 
     assert "Your password is changed" in done.content.decode()
-    assert client.login(username="alice@example.com", password="brand-new-secret-42")
+    assert signs_in(client, "alice@example.com", "brand-new-secret-42")
 
 
 def test_password_reset_for_an_unknown_address_sends_nothing_and_reveals_nothing(client, db):

@@ -6,6 +6,7 @@ from apps.accounts.models import Membership, Organization, User
 from apps.workspace.models import ZdrRequest
 from apps.workspace.selectors import Assessment, request_get
 from tests.catalog.conftest import SHIPPED
+from tests.conftest import signs_in
 
 
 def run_setup(monkeypatch, password="demo-password-1"):
@@ -38,4 +39,4 @@ def test_the_demo_password_can_be_changed_by_the_environment(db, monkeypatch, cl
     run_setup(monkeypatch)
     run_setup(monkeypatch, password="another-demo-password")
 
-    assert client.login(username="demo@example.com", password="another-demo-password")
+    assert signs_in(client, "demo@example.com", "another-demo-password")

@@ -1,0 +1,54 @@
+import time
+
+from django.urls import reverse
+
+from tests.conftest import signs_in
+
+
+def test_pages_carry_a_strict_content_security_policy_and_hardening_headers(client):
+    response = client.get(reverse("login"))
+
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_repeated_failures_lock_the_sign_in_with_a_clear_message(client, alice, password):
+    for _ in range(5):
+        client.post(reverse("login"), {"username": alice.email, "password": "wrong"})
+
+    response = client.post(reverse("login"), {"username": alice.email, "password": password})
+
+    assert response.status_code == 429
+    assert "Too many failed sign-ins" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_other_accounts_are_not_locked_by_someone_elses_failures(client, alice, bob, password):
+    for _ in range(5):
+        client.post(reverse("login"), {"username": alice.email, "password": "wrong"})
+    assert signs_in(client, bob.email, password)
+
+
+def test_the_session_key_changes_at_sign_in(client, alice, password):
+    client.get(reverse("login"))
+    client.session.save()
+    before = client.session.session_key
+    assert signs_in(client, alice.email, password)
+    assert client.session.session_key != before
+
+
+def test_sessions_expire_after_idle_time_and_after_twelve_hours(client, alice, password, settings):
+    assert settings.SESSION_COOKIE_AGE == 30 * 60 and settings.SESSION_SAVE_EVERY_REQUEST
+    assert signs_in(client, alice.email, password)
+    assert client.get(reverse("core:dashboard")).status_code == 200
+
+    session = client.session
+    session["signed_in_at"] = time.time() - 12 * 60 * 60 - 1
+    session.save()
+    response = client.get(reverse("core:dashboard"))
+
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
