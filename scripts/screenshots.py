@@ -31,6 +31,8 @@ def start_portal(var_dir):
            "DJANGO_SETTINGS_MODULE": "zdrportal.settings.local"}
     env.pop("DATABASE_URL", None)
     manage(env, "migrate", "--noinput", stdout=subprocess.DEVNULL)
+    manage(env, "load_catalog", *map(str, sorted((ROOT / "data" / "catalog").glob("openai-*.json"))),
+           stdout=subprocess.DEVNULL)
     manage(env, "seed_demo", stdout=subprocess.DEVNULL)
     server = subprocess.Popen([sys.executable, "manage.py", "runserver", f"127.0.0.1:{PORT}", "--noreload"],
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -44,8 +46,9 @@ def start_portal(var_dir):
     raise SystemExit("The portal did not start.")
 
 
-def shoot(page, name):
-    page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
+def shoot(page, name, *, selector=None, full_page=True):
+    target = page.locator(selector).first if selector else page
+    target.screenshot(path=str(OUT / f"{name}.png"), **({} if selector else {"full_page": full_page}))
     print(f"wrote docs/screenshots/{name}.png")  # noqa: T201
 
 
@@ -56,6 +59,33 @@ def take(page):
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"{BASE}/")
+
+    page.get_by_role("link", name="Requests").click()
+    page.get_by_role("link", name="Visit-note summaries for Northwind Clinic").click()
+    request_url = page.url.split("/steps/")[0]
+    page.goto(f"{request_url}/steps/use-case/")
+    shoot(page, "wizard-step", full_page=False)
+
+    page.goto(f"{request_url}/steps/usage/")  # the Batch blocker, as a new team first sees it
+    page.get_by_label("Endpoint to add").select_option("/v1/batches")
+    page.get_by_role("button", name="Add this endpoint").click()
+    page.wait_for_load_state("networkidle")
+    shoot(page, "findings", selector="article.item-card >> nth=-1")
+    page.locator("article.item-card").last.get_by_role("link", name="Remove").click()
+    page.get_by_role("button", name="Remove").click()
+
+    page.goto(f"{request_url}/steps/flows/")
+    shoot(page, "diagram", selector="#diagram")
+
+    page.goto(f"{BASE}/catalog/openai/?q=batches")
+    page.get_by_role("button", name="/v1/batches details").click()
+    page.wait_for_timeout(400)  # the row opens with a short animation
+    shoot(page, "catalog-batches", full_page=False)
+
+    page.goto(f"{BASE}/organizations/new/")  # a second, empty organization shows the first steps
+    page.get_by_label("Organization name").fill("Acme Health")
+    page.get_by_role("button", name="Create organization").click()
+    page.goto(f"{BASE}/")
     shoot(page, "dashboard-empty")
 
 
