@@ -59,7 +59,7 @@ def _has(value):
 
 def _fields(score, snapshot, labels):
     for name, label in labels:
-        score.require(_has(snapshot.get(name)), label, f"id_{name}")
+        score.require(_has(snapshot.get(name)), label, f"div_id_{name}")
 
 
 def _organization(score, s):
@@ -75,13 +75,13 @@ def _use_case(score, s):
                        ("sensitivity_reason", "Why the data is sensitive"), ("drivers", "Regulatory or contractual drivers"),
                        ("expected_volume", "Expected volume"), ("retention_problem", "Why retention at OpenAI is a problem")])
     if "other" in s.get("drivers", []):
-        score.require(_has(s.get("drivers_other")), "The other driver, in words", "id_drivers_other")
+        score.require(_has(s.get("drivers_other")), "The other driver, in words", "div_id_drivers_other")
 
 
 def _data(score, s):
     _fields(score, s, [("data_categories", "Data categories"), ("data_subjects", "Data subjects"),
                        ("sensitivity", "Sensitivity")])
-    score.require(_has(s.get("minimization", [])) or _has(s.get("minimization_notes")), "Minimization measures", "id_minimization")
+    score.require(_has(s.get("minimization", [])) or _has(s.get("minimization_notes")), "Minimization measures", "div_id_minimization")
 
 
 def _flows(score, s):

@@ -24,7 +24,7 @@ def test_a_new_request_lists_exactly_what_is_missing_with_links(blank_request):
     assert "At least one data flow" in labels and "At least one endpoint usage" in labels
     assert "A primary contact with name and email" not in labels  # the owner is the primary contact
     assert result.steps["organization"].percent < 100
-    assert {m.anchor for m in result.missing if m.step == "use-case"} >= {"id_product_description", "id_drivers"}
+    assert {m.anchor for m in result.missing if m.step == "use-case"} >= {"div_id_product_description", "div_id_drivers"}
 
 
 def test_other_driver_needs_words():
@@ -43,4 +43,20 @@ def test_an_open_blocker_keeps_the_request_incomplete(clinic):
 
 def test_the_review_page_links_every_missing_item_to_its_field(client_for, alice, blank_request):
     html = client_for(alice).get(reverse("workspace:step", args=[blank_request.pk, "review"])).content.decode()
-    assert f'href="/requests/{blank_request.pk}/steps/organization/#id_legal_entity"' in html
+    assert f'href="/requests/{blank_request.pk}/steps/organization/#div_id_legal_entity"' in html
+
+
+def test_every_missing_item_links_to_an_element_on_its_step(client_for, alice, blank_request):
+    from apps.workspace.models import DataFlow, EndpointUsage
+
+    EndpointUsage.objects.create(request=blank_request, endpoint_path="/v1/responses")
+    DataFlow.objects.create(request=blank_request)
+    blank_request.drivers = ["other"]
+    blank_request.save()
+    client = client_for(alice)
+    missing = assess(blank_request).completeness.missing
+    pages = {}
+    for item in missing:
+        if item.step not in pages:
+            pages[item.step] = client.get(reverse("workspace:step", args=[blank_request.pk, item.step])).content.decode()
+        assert f'id="{item.anchor}"' in pages[item.step], f"{item.label} links to #{item.anchor}, not on {item.step}"
