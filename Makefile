@@ -60,3 +60,6 @@ clean:
 
 screenshots: $(VENV)/.dev-deps system-packages browser
 	$(PY) scripts/screenshots.py
+
+bench: $(VENV)/.run-deps system-packages
+	$(PY) benchmarks/packet_render.py $(or $(ROUNDS),5)

@@ -1,8 +1,12 @@
 """The justification packet: immutable, numbered versions of a request, rendered to PDF, signed off."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
+from apps.accounts.models import Organization
 from apps.catalog.models import CatalogVersion
 from apps.workspace.models import ZdrRequest
 
@@ -33,6 +37,7 @@ class PacketVersion(models.Model):
     render_seconds = models.FloatField(null=True, blank=True)
     failure_reason = models.TextField(blank=True)
     attempts = models.PositiveIntegerField(default=0)
+    rendering_started_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["request", "-number"]
@@ -40,6 +45,33 @@ class PacketVersion(models.Model):
 
     def __str__(self):
         return f"{self.request} · packet v{self.number}"
+
+    @property
+    def is_stale(self):
+        """A render that outlived the task's hard time limit: its worker was killed or lost, so
+        nothing will finish it. It is shown as failed and can be retried."""
+        limit = timedelta(seconds=settings.PACKET_RENDER_TIME_LIMIT + 30)
+        return (self.state == PacketState.RENDERING and self.rendering_started_at is not None
+                and self.rendering_started_at < timezone.now() - limit)
+
+    @property
+    def shown_state(self):
+        return PacketState.FAILED if self.is_stale else self.state
+
+    @property
+    def shown_failure_reason(self):
+        if self.is_stale:
+            return ("The render did not finish within the time limit: the worker was probably stopped. "
+                    "Retry to render this version again.")
+        return self.failure_reason
+
+    @property
+    def is_pending(self):
+        return self.shown_state in (PacketState.QUEUED, PacketState.RENDERING)
+
+    @property
+    def can_retry(self):
+        return self.shown_state == PacketState.FAILED
 
 
 class Decision(models.TextChoices):
@@ -62,3 +94,21 @@ class SignOff(models.Model):
 
     def __str__(self):
         return f"{self.get_decision_display()} by {self.reviewer} on v{self.version.number}"
+
+
+class PaperSize(models.TextChoices):
+    A4 = "A4", "A4 (210 × 297 mm)"
+    LETTER = "letter", "US Letter (8.5 × 11 in)"
+
+
+class PacketSettings(models.Model):
+    """How an organization's packets are printed. Missing row = the defaults."""
+
+    organization = models.OneToOneField(Organization, on_delete=models.CASCADE, related_name="packet_settings")
+    paper_size = models.CharField(max_length=16, choices=PaperSize.choices, default=PaperSize.A4)
+
+    class Meta:
+        verbose_name_plural = "packet settings"
+
+    def __str__(self):
+        return f"Packet settings of {self.organization}"

@@ -1,0 +1,137 @@
+"""What the packet template needs, derived from a frozen snapshot alone (see content.py).
+
+Pure: the same snapshot always gives the same context, for the PDF and for the on-screen preview.
+"""
+
+from datetime import datetime
+
+from apps.workspace.diagram import render_svg
+
+ELIGIBILITY_LABELS = {"yes": "Eligible", "limited": "Eligible with limitations", "no": "Not eligible"}
+EFFECT_LABELS = {"allowed": "Allowed", "limited": "Allowed with limitations", "ignored": "Accepted, no effect",
+                 "blocked": "Cannot be used"}
+SECTIONS = (
+    ("letter", "Cover letter"),
+    ("summary", "Executive summary"),
+    ("use-case", "Use case and drivers"),
+    ("data", "Data inventory"),
+    ("flows", "Data flows"),
+    ("usage", "Endpoint usage and eligibility"),
+    ("findings", "Findings and remediation plan"),
+    ("safeguards", "Safeguards"),
+    ("contacts", "Contacts and internal sign-off"),
+    ("appendix", "Appendix: catalog excerpt and glossary"),
+)
+
+
+def packet_context(snapshot):
+    request, catalog, control = snapshot["request"], snapshot["catalog"], snapshot["control"]
+    meta = snapshot["meta"]
+    rows = {e["path"]: e for e in catalog["endpoints"]}
+    feature_rows = {f["key"]: f for f in catalog["features"]}
+    findings = snapshot["findings"]
+    contacts = [_contact(c, snapshot["display"]) for c in request["contacts"]]
+    usages = [_usage(n, u, rows, feature_rows, control, findings) for n, u in enumerate(request["usages"], start=1)]
+    usage_labels = {u["id"]: f"Usage {u['n']}" + (f": {u['purpose']}" if u["purpose"] else "") for u in usages}
+    endpoints = _endpoints(usages, rows, control)
+    warnings = _grouped([f for f in findings if f["severity"] == "warning"], usage_labels, rows)
+    return {
+        "s": snapshot,
+        "r": request,
+        "d": snapshot["display"],
+        "meta": meta,
+        "version_label": f"v{meta['number']}" if meta["number"] else "Preview",
+        "generated_at": datetime.fromisoformat(meta["generated_at"]),
+        "sections": SECTIONS,
+        "contacts": contacts,
+        "primary": next((c for c in contacts if c["role"] == "primary"), contacts[0] if contacts else None),
+        "usages": usages,
+        "endpoints": endpoints,
+        "counts": _counts(endpoints, findings, warnings),
+        "security": next((c for c in contacts if c["role"] in ("security", "privacy")), None),
+        "flows": [_flow(n, f, usages, snapshot["display"]) for n, f in enumerate(request["flows"], start=1)],
+        "blockers": _grouped([f for f in findings if f["severity"] == "blocker"], usage_labels, rows),
+        "warnings": warnings,
+        "infos": _grouped([f for f in findings if f["severity"] == "info"], usage_labels, rows),
+        "features": [_feature(f, control) for f in catalog["features"]],
+        "source": (catalog["sources"] or [{}])[0],
+        "diagram": render_svg(request, catalog, control),
+        "total_volume": sum(u["monthly_volume"] or 0 for u in request["usages"]),
+    }
+
+
+def _contact(contact, display):
+    return {**contact, "role_label": display["contact_roles"].get(str(contact["id"]), contact["role"])}
+
+
+def _usage(n, usage, rows, feature_rows, control, findings):
+    row = rows.get(usage["endpoint_path"])
+    return {
+        **usage,
+        "n": n,
+        "name": row["name"] if row else "Not in the catalog",
+        "eligibility": ELIGIBILITY_LABELS[row[control]] if row else "Not in the catalog",
+        "eligibility_key": row[control] if row else "no",
+        "feature_names": [feature_rows[k]["name"] if k in feature_rows else k for k in usage["features"]],
+        "findings": [f for f in findings if f["usage_id"] == usage["id"] and f["severity"] != "info"],
+    }
+
+
+def _endpoints(usages, rows, control):
+    """Each endpoint in scope once, with its catalog row and the usages that call it."""
+    endpoints = {}
+    for usage in usages:
+        path = usage["endpoint_path"]
+        entry = endpoints.setdefault(path, {"path": path, "row": rows.get(path), "usages": [], "volume": 0})
+        entry["usages"].append(usage["n"])
+        entry["volume"] += usage["monthly_volume"] or 0
+    for entry in endpoints.values():
+        row = entry["row"]
+        entry["zdr"] = ELIGIBILITY_LABELS[row["zdr"]] if row else "Not in the catalog"
+        entry["mam"] = ELIGIBILITY_LABELS[row["mam"]] if row else "Not in the catalog"
+        entry["eligibility_key"] = row[control] if row else "no"
+    return list(endpoints.values())
+
+
+def _grouped(findings, usage_labels, rows):
+    """Findings that say the same thing (two usages of one endpoint) once, with the usages they
+    concern. An endpoint's limitations are listed one by one, as the catalog has them."""
+    groups = {}
+    for f in findings:
+        key = (f["title"], f["detail"], f["remediation"], f["is_open"], str(f["acknowledgement"]))
+        row = rows.get(f["endpoint_path"])
+        points = row["limitations"] if row and f["feature_key"] is None and f["severity"] == "warning" else []
+        group = groups.setdefault(key, {**f, "usages": [], "points": points})
+        if f["usage_id"] in usage_labels:
+            group["usages"].append(usage_labels[f["usage_id"]])
+    return list(groups.values())
+
+
+def _counts(endpoints, findings, warnings):
+    eligibility = [e["eligibility_key"] for e in endpoints]
+    blockers = [f for f in findings if f["severity"] == "blocker"]
+    return {
+        "endpoints": len(endpoints),
+        "eligible": eligibility.count("yes"),
+        "limited": eligibility.count("limited"),
+        "not_eligible": eligibility.count("no"),
+        "open_blockers": sum(f["is_open"] for f in blockers),
+        "acknowledged": sum(not f["is_open"] for f in blockers),
+        "warnings": len(warnings),
+    }
+
+
+def _flow(n, flow, usages, display):
+    usage = next((u for u in usages if u["id"] == flow["usage_id"]), None)
+    return {
+        **flow,
+        "n": n,
+        "endpoint_path": usage["endpoint_path"] if usage else "",
+        "usage_n": usage["n"] if usage else None,
+        "categories": [display["categories"].get(key, key) for key in flow["data_categories"]],
+    }
+
+
+def _feature(feature, control):
+    return {**feature, "effect": EFFECT_LABELS.get(feature[f"under_{control}"], feature[f"under_{control}"]),
+            "effect_key": feature[f"under_{control}"], "text": feature[f"under_{control}_text"]}

@@ -1,0 +1,51 @@
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from apps.accounts.models import Role
+from apps.packets import rendering, services
+from apps.workspace.selectors import request_get
+from tests.factories import MembershipFactory
+from tests.workspace.conftest import blank_request, catalog, clinic  # noqa: F401
+
+
+@pytest.fixture(autouse=True)
+def media_root(request, settings, tmp_path):
+    """Each test's PDFs in its own folder; the real-worker tests keep the folder the worker was given."""
+    if "celery_worker_process" not in request.fixturenames:
+        settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def reviewer(alice_org):
+    return MembershipFactory(organization=alice_org, user__email="rita@example.com", role=Role.REVIEWER).user
+
+
+@pytest.fixture
+def viewer(alice_org):
+    return MembershipFactory(organization=alice_org, user__email="victor@example.com", role=Role.VIEWER).user
+
+
+def fresh(zdr_request):
+    """The request as views load it: through the organization's selector, with its items."""
+    return request_get(organization=zdr_request.organization, request_id=zdr_request.pk)
+
+
+def rendered_version(zdr_request, user):
+    """A version made and rendered in this process, as the worker would (on_commit never fires under `db`)."""
+    version = services.packet_version_create(zdr_request=fresh(zdr_request), user=user)
+    rendering.packet_version_render(version_id=version.pk)
+    version.refresh_from_db()
+    return version
+
+
+def pdf_pages(version):
+    with version.pdf.open("rb") as pdf:
+        reader = PdfReader(io.BytesIO(pdf.read()))
+    return reader, [page.extract_text() for page in reader.pages]
+
+
+def flat(text):
+    """PDF text without line breaks and spacing, for phrases that may wrap."""
+    return "".join(text.split())
