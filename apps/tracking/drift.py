@@ -1,0 +1,73 @@
+"""Drift: the live setting or the team's usage no longer matches the approval.
+
+`uncovered()` is pure: the endpoints and features in use that the approval did not cover, plus
+the ones the catalog says are not eligible under the approved control."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from apps.workspace.models import ZdrRequest
+from apps.workspace.selectors import Assessment
+
+from .models import DriftAlert, FollowUp
+from .selectors import approval_current, tracking_of
+from .workflow import WITH_APPROVAL
+
+BASE_CONTROL = {"zdr": "zdr", "enhanced_zero_data_retention": "zdr", "mam": "mam",
+                "enhanced_modified_abuse_monitoring": "mam"}
+
+
+def uncovered(usages, covered, open_blockers):
+    """Keys (with a readable label) of what the approval does not cover, in usage order."""
+    found = {}
+    for usage in usages:
+        path = usage["endpoint_path"]
+        if path not in covered:
+            found[f"endpoint:{path}"] = f"{path} was not in use when the approval was recorded"
+            continue
+        for feature in usage["features"] or []:
+            if feature not in covered[path]:
+                found[f"feature:{path}:{feature}"] = f"feature {feature} on {path} was not in use when approved"
+    for finding in open_blockers:
+        found[f"ineligible:{finding.endpoint_path}:{finding.feature_key or ''}"] = finding.title
+    return found
+
+
+@transaction.atomic
+def drift_raise(*, zdr_request, kind, keys, detail):
+    """Flag the request and owe its owner a reminder, once per set of keys still open."""
+    now = timezone.now()
+    follow_up = FollowUp.objects.create(request=zdr_request, kind=FollowUp.Kind.DRIFT, due_at=now, reason=detail)
+    return DriftAlert.objects.create(request=zdr_request, kind=kind, keys=keys, detail=detail, follow_up=follow_up,
+                                     detected_at=now)
+
+
+def scope_check(*, request_id):
+    """Run after the request's usage changed: on an approved or verified request, anything the
+    approval does not cover raises a scope-drift alert (once per new item)."""
+    zdr_request = ZdrRequest.objects.select_related("catalog_version", "tracking").filter(pk=request_id).first()
+    if zdr_request is None or tracking_of(zdr_request).status not in WITH_APPROVAL:
+        return None
+    approval = approval_current(zdr_request)
+    if approval is None:
+        return None
+    zdr_request.requested_control = BASE_CONTROL[approval.control]  # judged under what was granted, not saved
+    assessment = Assessment(zdr_request)
+    found = uncovered(assessment.snapshot["usages"], approval.covered or {}, assessment.evaluation.open_blockers)
+    known = {key for keys in DriftAlert.objects.filter(request=zdr_request, kind=DriftAlert.Kind.SCOPE,
+                                                       resolved_at__isnull=True).values_list("keys", flat=True)
+             for key in keys}
+    new = [key for key in found if key not in known]
+    if not new:
+        return None
+    detail = "Usage outside the approval: " + "; ".join(found[key] for key in new) + "."
+    return drift_raise(zdr_request=zdr_request, kind=DriftAlert.Kind.SCOPE, keys=new, detail=detail)
+
+
+@transaction.atomic
+def drift_resolve(*, alert, user):
+    now = timezone.now()
+    DriftAlert.objects.filter(pk=alert.pk, resolved_at__isnull=True).update(resolved_at=now, resolved_by=user)
+    if alert.follow_up_id:
+        FollowUp.objects.filter(pk=alert.follow_up_id, state__in=FollowUp.OPEN).update(
+            state=FollowUp.State.DONE, resolved_at=now)

@@ -1,0 +1,187 @@
+"""Reminders as database rows (an outbox), after Healthchecks' `sendreports`.
+
+The plan (which follow-up is owed, and when) is derived from the request's events each time
+something changes, so it can always be rebuilt. The periodic sweep claims each due row with a
+conditional UPDATE and sends only when exactly one row changed:
+- two sweeps at once, or a retried task, send one email: the second claim changes no row;
+- a failed send releases the claim and the row is retried later (with a growing pause);
+- a crash after the claim leaves the row claimed; once the claim is older than
+  FOLLOW_UP_CLAIM_TIMEOUT_MINUTES a later sweep takes it again. (A crash between the SMTP
+  hand-over and the final UPDATE can still repeat one email: at least once, never lost.)"""
+
+import logging
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.utils import timezone
+
+from .businessdays import parse_holidays
+from .models import FollowUp, FollowUpPolicy, Tracking
+from .schedule import Terms, at_reminder_time, next_follow_up, reverification_due
+from .selectors import approval_current, events_for
+from .workflow import WAITING_ON_OPENAI
+
+logger = logging.getLogger(__name__)
+State, Kind = FollowUp.State, FollowUp.Kind
+
+
+def policy_terms(organization_id):
+    policy = FollowUpPolicy.objects.filter(organization_id=organization_id).first() or FollowUpPolicy()
+    terms = Terms(
+        first_after_business_days=policy.first_after_business_days, repeat_every_days=policy.repeat_every_days,
+        escalate_after=policy.escalate_after, holidays=parse_holidays(policy.holidays),
+    )
+    return terms, policy
+
+
+def _close(rows, now):
+    """Close open rows: a reminded one was acted on (done), a pending or snoozed one is no longer needed."""
+    rows.filter(state=State.REMINDED).update(state=State.DONE, resolved_at=now)
+    rows.filter(state__in=FollowUp.DUE).update(state=State.CANCELLED, resolved_at=now)
+
+
+@transaction.atomic
+def follow_ups_reschedule(*, request_id, now=None):
+    """Make the open follow-up match the plan: the one owed now, or none when the request no
+    longer waits on OpenAI. Older rows (a reply came, or the team followed up) are closed."""
+    now = now or timezone.now()
+    tracking = Tracking.objects.select_for_update().select_related("request").filter(request_id=request_id).first()
+    open_rows = FollowUp.objects.filter(request_id=request_id, kind=Kind.FOLLOW_UP, state__in=FollowUp.OPEN)
+    plan = None
+    if tracking is not None and tracking.status in WAITING_ON_OPENAI:
+        terms, _ = policy_terms(tracking.request.organization_id)
+        plan = next_follow_up(events_for(request_id), terms, timezone.get_current_timezone())
+    if plan is None:
+        _close(open_rows, now)
+        return None
+    current = open_rows.filter(attempt=plan.attempt, clock_from=plan.clock_from).order_by("pk").first()
+    _close(open_rows.exclude(pk=current.pk) if current else open_rows, now)
+    if current is None:
+        return FollowUp.objects.create(request_id=request_id, kind=Kind.FOLLOW_UP, attempt=plan.attempt,
+                                       escalate=plan.escalate, clock_from=plan.clock_from, due_at=plan.due_at)
+    # A policy change moves a pending reminder; a snoozed or claimed one keeps its time.
+    FollowUp.objects.filter(pk=current.pk, state=State.PENDING, claimed_at__isnull=True).update(
+        due_at=plan.due_at, escalate=plan.escalate)
+    return current
+
+
+def _reverify_rows(request_id):
+    return FollowUp.objects.filter(request_id=request_id, kind=Kind.REVERIFY, state__in=FollowUp.OPEN)
+
+
+@transaction.atomic
+def reverification_schedule(*, request_id, after=None):
+    """The next re-verification reminder, `reverify_every_days` after `after` (default: now)."""
+    now = timezone.now()
+    tracking = Tracking.objects.select_related("request").get(request_id=request_id)
+    terms, policy = policy_terms(tracking.request.organization_id)
+    _close(_reverify_rows(request_id), now)
+    due_at = reverification_due(after or now, policy.reverify_every_days, terms.holidays,
+                                timezone.get_current_timezone())
+    return FollowUp.objects.create(request_id=request_id, kind=Kind.REVERIFY, due_at=due_at,
+                                   reason=f"Re-verify every {policy.reverify_every_days} days.")
+
+
+@transaction.atomic
+def reverification_start(*, request_id):
+    """Right after an approval: a reminder to verify it once it takes effect."""
+    tracking = Tracking.objects.select_related("request").get(request_id=request_id)
+    approval = approval_current(tracking.request)
+    now = timezone.now()
+    _close(_reverify_rows(request_id), now)
+    due_at = max(at_reminder_time(approval.effective_date, timezone.get_current_timezone()), now) if approval else now
+    return FollowUp.objects.create(request_id=request_id, kind=Kind.REVERIFY, due_at=due_at,
+                                   reason="Approval recorded: check that the control is on.")
+
+
+@transaction.atomic
+def reverification_cancel(*, request_id):
+    now = timezone.now()
+    _close(FollowUp.objects.filter(request_id=request_id, kind__in=[Kind.REVERIFY, Kind.DRIFT],
+                                   state__in=FollowUp.OPEN), now)
+
+
+@transaction.atomic
+def follow_up_snooze(*, follow_up, days):
+    now = timezone.now()
+    FollowUp.objects.filter(pk=follow_up.pk, state__in=FollowUp.OPEN).update(
+        state=State.SNOOZED, due_at=now + timedelta(days=days), claim_token="", claimed_at=None, retry_at=None)
+
+
+@transaction.atomic
+def follow_up_done(*, follow_up):
+    FollowUp.objects.filter(pk=follow_up.pk, state__in=FollowUp.OPEN).update(
+        state=State.DONE, resolved_at=timezone.now())
+
+
+# ---- The sweep ----
+
+def due_follow_ups(now, limit=200):
+    """(id, claimed_at) of rows due now and not claimed, or whose claim has gone stale."""
+    stale = now - timedelta(minutes=settings.FOLLOW_UP_CLAIM_TIMEOUT_MINUTES)
+    return list(
+        FollowUp.objects.filter(state__in=FollowUp.DUE, due_at__lte=now)
+        .filter(Q(retry_at__isnull=True) | Q(retry_at__lte=now))
+        .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=stale))
+        .order_by("due_at", "pk").values_list("pk", "claimed_at")[:limit]
+    )
+
+
+def follow_up_claim(*, follow_up_id, seen_claimed_at, now):
+    """Claim one row if nobody changed its claim since we read it: the token, or None."""
+    token = uuid.uuid4().hex
+    rows = FollowUp.objects.filter(pk=follow_up_id, state__in=FollowUp.DUE, due_at__lte=now)
+    rows = rows.filter(claimed_at__isnull=True) if seen_claimed_at is None else rows.filter(claimed_at=seen_claimed_at)
+    return token if rows.update(claim_token=token, claimed_at=now) == 1 else None
+
+
+def follow_up_send(*, follow_up_id, token):
+    """Email the claimed reminder to the request owner; on failure release the claim for a retry."""
+    from .emails import reminder_message
+
+    follow_up = (FollowUp.objects.select_related("request__owner", "request__organization")
+                 .filter(pk=follow_up_id, claim_token=token).first())
+    if follow_up is None:
+        return False
+    mine = FollowUp.objects.filter(pk=follow_up_id, claim_token=token)
+    try:
+        reminder_message(follow_up).send()
+    except Exception as error:  # any failure of rendering or sending: the row must stay due
+        pause = timedelta(minutes=min(2 ** follow_up.send_failures, 60))
+        mine.update(claim_token="", claimed_at=None, send_failures=F("send_failures") + 1,
+                    last_error=f"{type(error).__name__}: {error}"[:500], retry_at=timezone.now() + pause)
+        logger.warning("Follow-up %s was not sent (%s); it stays due and is retried.",
+                       follow_up_id, type(error).__name__)
+        return False
+    mine.update(
+        state=Case(When(state__in=FollowUp.DUE, then=Value(State.REMINDED)), default=F("state")),
+        sent_at=timezone.now(), claim_token="", last_error="", retry_at=None,
+    )
+    logger.info("Follow-up %s: reminder sent to the owner of request %s.", follow_up_id, follow_up.request_id)
+    return True
+
+
+def follow_ups_repair():
+    """A request waiting on OpenAI always has an open follow-up: rebuild it if an on-commit
+    effect was lost (a crash between the commit and the effect)."""
+    missing = (Tracking.objects.filter(status__in=WAITING_ON_OPENAI)
+               .exclude(Exists(FollowUp.objects.filter(request=OuterRef("request"), kind=Kind.FOLLOW_UP,
+                                                       state__in=FollowUp.OPEN)))
+               .values_list("request_id", flat=True))
+    for request_id in list(missing):
+        follow_ups_reschedule(request_id=request_id)
+
+
+def follow_ups_sweep(*, now=None, limit=200):
+    """Send every due reminder once. Returns how many were sent by this sweep."""
+    follow_ups_repair()
+    now = now or timezone.now()
+    sent = 0
+    for follow_up_id, seen_claimed_at in due_follow_ups(now, limit):
+        token = follow_up_claim(follow_up_id=follow_up_id, seen_claimed_at=seen_claimed_at, now=now)
+        if token is not None:
+            sent += follow_up_send(follow_up_id=follow_up_id, token=token)
+    return sent

@@ -1,0 +1,78 @@
+"""Pages that read: a request's tracking page, attachment downloads, the follow-up policy."""
+
+from django.contrib import messages
+from django.http import FileResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from apps.accounts.access import membership_required
+from apps.accounts.models import Role
+
+from .. import selectors, services
+from ..drafts import follow_up_draft
+from ..forms import ContactEntryForm, PolicyForm
+from ..models import FollowUp
+from ..verification import checklist_for
+from ..workflow import EDITORS, STATUSES, WITH_APPROVAL, moves_from, refusals
+
+
+def page_context(request, zdr_request, **extra):
+    role = request.membership.role
+    tracking = selectors.tracking_of(zdr_request)
+    now = timezone.now()
+    follow_ups = list(selectors.follow_ups_of(zdr_request))
+    current = next((f for f in follow_ups if f.kind == FollowUp.Kind.FOLLOW_UP and f.state in FollowUp.OPEN), None)
+    approval = selectors.approval_current(zdr_request)
+    return {
+        "zdr_request": zdr_request, "tracking": tracking, "status": STATUSES[tracking.status], "now": now,
+        "waiting_days": (now - tracking.waiting_since).days if tracking.waiting_since and tracking.waiting_on else None,
+        "moves": [(m, refusals(m, status=tracking.status, role=role, provided={r: True for r in m.requires}))
+                  for m in moves_from(tracking.status)],
+        "timeline": selectors.timeline(zdr_request),
+        "open_follow_ups": [f for f in follow_ups if f.state in FollowUp.OPEN],
+        "past_follow_ups": [f for f in follow_ups if f.state not in FollowUp.OPEN][:10],
+        "current_follow_up": current,
+        "draft": follow_up_draft(zdr_request, tracking, current, now) if current else None,
+        "approval": approval, "checklist": checklist_for(approval),
+        "verifications": list(selectors.verifications_of(zdr_request)[:10]),
+        "alerts": list(selectors.drift_open(zdr_request)),
+        "can_edit": role in EDITORS, "can_tick": role != Role.VIEWER,
+        "can_check": approval is not None and role in EDITORS and tracking.status in WITH_APPROVAL,
+        "contact_form": ContactEntryForm(initial={"occurred_at": timezone.localtime(now).strftime("%Y-%m-%dT%H:%M")}),
+        **extra,
+    }
+
+
+@membership_required()
+def tracking_detail(request, request_id):
+    zdr_request = selectors.request_tracked_get(organization=request.membership.organization, request_id=request_id)
+    return render(request, "tracking/detail.html", page_context(request, zdr_request))
+
+
+@membership_required()
+def attachment_download(request, request_id, attachment_id):
+    """Only ever a download, with the sniffed type, so a browser never renders an upload in the portal."""
+    zdr_request = selectors.request_tracked_get(organization=request.membership.organization, request_id=request_id)
+    attachment = selectors.attachment_get(zdr_request=zdr_request, attachment_id=attachment_id)
+    response = FileResponse(attachment.file.open("rb"), as_attachment=True, content_type=attachment.content_type,
+                            filename=f"request-{zdr_request.pk}-attachment-{attachment.pk}{attachment.extension}")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@membership_required()
+def policy(request):
+    organization = request.membership.organization
+    current = selectors.policy_for(organization)
+    is_owner = request.membership.role == Role.OWNER
+    form = PolicyForm(request.POST if request.method == "POST" and is_owner else None, instance=current)
+    if request.method == "POST" and not is_owner:
+        messages.error(request, "Only an owner can change the follow-up policy.")
+    elif form.is_valid():
+        values = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        services.policy_save(organization=organization, **values)
+        messages.success(request, "Follow-up policy saved; open follow-ups were planned again under it.")
+        return redirect("tracking:policy")
+    return render(request, "tracking/policy.html", {"form": form, "is_owner": is_owner})

@@ -1,0 +1,57 @@
+"""Recording the approval and running the Admin API check."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.debug import sensitive_post_parameters
+
+from apps.accounts.access import CAN_EDIT, membership_required
+
+from .. import selectors, services
+from ..forms import AdminKeyForm, ApprovalForm
+from ..models import Verification
+from ..verification import verification_run
+from .actions import posted
+
+
+@membership_required(*CAN_EDIT)
+def approval_record(request, request_id):
+    zdr_request = selectors.request_tracked_get(organization=request.membership.organization, request_id=request_id)
+    form = ApprovalForm(*posted(request),
+                        initial={"project_ids": zdr_request.project_ids, "scope": "organization",
+                                 "control": request.GET.get("control", "zdr")})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.approval_record(zdr_request=zdr_request, user=request.user, role=request.membership.role,
+                                     upload=data.pop("evidence"), **data)
+        except services.Refused as refused:
+            for reason in refused.reasons:
+                form.add_error(None, reason)
+        else:
+            messages.success(request, "Approval recorded. Next: check with the Admin API that it is on.")
+            return redirect("tracking:detail", request_id=zdr_request.pk)
+    return render(request, "tracking/approval_form.html", {
+        "zdr_request": zdr_request, "form": form, "tracking": selectors.tracking_of(zdr_request),
+    })
+
+
+@sensitive_post_parameters("admin_key")
+@membership_required(*CAN_EDIT)
+def admin_api_check(request, request_id):
+    zdr_request = selectors.request_tracked_get(organization=request.membership.organization, request_id=request_id)
+    approval = selectors.approval_current(zdr_request)
+    form = AdminKeyForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and approval is None:
+        form.add_error(None, "Record the approval first: the check compares the live setting with it.")
+    elif request.method == "POST" and form.is_valid():
+        verification = verification_run(zdr_request=zdr_request, admin_key=form.cleaned_data["admin_key"],
+                                        user=request.user, role=request.membership.role)
+        level = {Verification.Outcome.MATCH: messages.SUCCESS, Verification.Outcome.MISMATCH: messages.WARNING}
+        messages.add_message(request, level.get(verification.outcome, messages.ERROR),
+                             f"{verification.get_outcome_display()}: {verification.summary}")
+        return redirect(reverse("tracking:detail", kwargs={"request_id": zdr_request.pk}) + "#verification")
+    return render(request, "tracking/admin_api_form.html", {
+        "zdr_request": zdr_request, "form": form, "approval": approval,
+        "verifications": selectors.verifications_of(zdr_request)[:5],
+    })
