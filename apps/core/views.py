@@ -3,7 +3,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from apps.workspace.selectors import requests_for
+from apps.tracking.dashboard import dashboard_context
 
 from . import selectors
 
@@ -24,5 +24,7 @@ def healthz(request):
 
 def dashboard(request):
     membership = request.membership or None
-    recent = requests_for(membership.organization)[:10] if membership else []
-    return render(request, "core/dashboard.html", {"membership": membership, "recent_requests": recent})
+    context = {"membership": membership}
+    if membership:
+        context.update(dashboard_context(membership.organization, request.GET, request.GET.get("page")))
+    return render(request, "core/dashboard.html", context)

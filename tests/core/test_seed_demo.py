@@ -3,6 +3,8 @@ from io import StringIO
 from django.core.management import call_command
 
 from apps.accounts.models import Membership, Organization, User
+from apps.tracking.demo import DEMOS as TRACKING_DEMOS
+from apps.workspace.demo import CLINIC_TITLE
 from apps.workspace.models import ZdrRequest
 from apps.workspace.selectors import Assessment, request_get
 from tests.catalog.conftest import SHIPPED
@@ -23,12 +25,12 @@ def test_the_setup_of_make_run_is_idempotent(db, monkeypatch):
 
     assert "Demo sign-in: demo@example.com / demo-password-1" in output
     assert (User.objects.count(), Organization.objects.count(), Membership.objects.count()) == (1, 1, 1)
-    assert ZdrRequest.objects.count() == 1
+    assert ZdrRequest.objects.count() == 1 + len(TRACKING_DEMOS)
 
 
 def test_the_demo_clinic_request_is_complete(db, monkeypatch):
     run_setup(monkeypatch)
-    clinic = ZdrRequest.objects.get()
+    clinic = ZdrRequest.objects.get(title=CLINIC_TITLE)
     assessment = Assessment(request_get(organization=clinic.organization, request_id=clinic.pk))
 
     assert assessment.completeness.percent == 100
