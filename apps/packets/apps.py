@@ -1,3 +1,5 @@
+import logging
+
 from django.apps import AppConfig
 
 
@@ -6,6 +8,9 @@ class PacketsConfig(AppConfig):
     label = "packets"
 
     def ready(self):
+        # WeasyPrint logs every layout step at INFO (from its first import on): noise, not news.
+        logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
         from apps.workspace.exports import register_section
 
         from .exports import packet_versions_section

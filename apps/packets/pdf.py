@@ -1,16 +1,11 @@
 """HTML and PDF of a frozen packet snapshot. Reads nothing but the snapshot and static files."""
 
-import logging
-
 from django.template.loader import render_to_string
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from .fetcher import BASE_URL, StaticOnlyFetcher, static_url
 from .presentation import packet_context
-
-# WeasyPrint logs every layout step at INFO: noise in the worker's log, not news.
-logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 TEMPLATE = "pdf/packet.html"
 # The paper size is the one style that varies, so it is its own small stylesheet rather than a

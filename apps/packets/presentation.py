@@ -40,7 +40,7 @@ def packet_context(snapshot):
         "r": request,
         "d": snapshot["display"],
         "meta": meta,
-        "version_label": f"v{meta['number']}" if meta["number"] else "Preview",
+        "version_label": f"v{meta['number']}" if meta["number"] else "preview",
         "generated_at": datetime.fromisoformat(meta["generated_at"]),
         "sections": SECTIONS,
         "contacts": contacts,

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
@@ -96,3 +97,26 @@ def test_the_status_partial_polls_until_a_final_state(client_for, queued, alice)
     rendering.packet_version_render(version_id=queued.pk)
     html = client.get(url, HTTP_HX_REQUEST="true").content.decode()
     assert "hx-trigger" not in html and "Ready" in html and "Download PDF" in html
+
+
+def test_a_render_overtaken_by_a_retry_is_dropped_not_marked_ready(queued, monkeypatch, settings):
+    """The worker was presumed dead and the version re-queued and re-claimed while it was still
+    rendering: the late render must neither mark the version ready nor leave its file behind."""
+    def slow_then_overtaken(snapshot, target):
+        PacketVersion.objects.filter(pk=queued.pk).update(attempts=F("attempts") + 1)  # someone else's claim
+        return pdf.packet_pdf(snapshot, target)
+
+    monkeypatch.setattr(rendering, "packet_pdf", slow_then_overtaken)
+
+    assert rendering.packet_version_render(version_id=queued.pk) is None
+    queued.refresh_from_db()
+    assert queued.state == PacketState.RENDERING and not queued.pdf and not queued.sha256
+    assert not list(settings.MEDIA_ROOT.rglob("*.pdf"))
+
+
+def test_the_render_task_runs_late_acked_with_time_limits(settings):
+    from apps.packets.tasks import render_packet_version
+
+    assert render_packet_version.acks_late
+    assert render_packet_version.soft_time_limit == settings.PACKET_RENDER_SOFT_TIME_LIMIT == 60
+    assert render_packet_version.time_limit == settings.PACKET_RENDER_TIME_LIMIT == 90
