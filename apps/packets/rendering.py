@@ -8,7 +8,7 @@ import time
 
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
 from .models import PacketState, PacketVersion
@@ -29,16 +29,15 @@ def packet_version_render(*, version_id):
     Any error marks the version failed with a readable reason; the stored file (if any) is removed.
     """
     started = timezone.now()
-    claimed = PacketVersion.objects.filter(
-        Q(state__in=[PacketState.QUEUED, PacketState.FAILED]), pk=version_id,
-    ).update(state=PacketState.RENDERING, attempts=F("attempts") + 1, rendering_started_at=started, failure_reason="")
+    claimed = PacketVersion.objects.filter(pk=version_id, state__in=[PacketState.QUEUED, PacketState.FAILED]).update(
+        state=PacketState.RENDERING, attempts=F("attempts") + 1, rendering_started_at=started, failure_reason="")
     if not claimed:
         logger.info("Packet version %s is not waiting for a render; skipped.", version_id)
         return None
     version = PacketVersion.objects.select_related("request").get(pk=version_id)
     mine = PacketVersion.objects.filter(pk=version_id, state=PacketState.RENDERING, attempts=version.attempts)
     clock = time.perf_counter()
-    name, handle, path = "", None, None
+    name, path = "", None
     try:
         handle, path = tempfile.mkstemp(prefix="packet-", suffix=".pdf")
         with os.fdopen(handle, "wb") as target:

@@ -13,7 +13,7 @@ from apps.workspace.models import Contact, DataFlow, EndpointUsage, ZdrRequest
 
 from .conftest import flat, pdf_pages, rendered_version
 
-TEXT_FIELDS = [f.name for f in ZdrRequest._meta.concrete_fields
+TEXT_FIELDS = [f for f in ZdrRequest._meta.concrete_fields
                if f.get_internal_type() in ("CharField", "TextField") and not f.choices
                and f.name not in ("openai_org_id", "requested_control", "usage_tier", "baa_status", "sensitivity")]
 
@@ -41,18 +41,30 @@ def listener():
 
 
 def payloads(base):
-    return (f'<img src="file:///etc/passwd"> <link rel="stylesheet" href="{base}/link"> '
-            f'<style>body {{ background: url({base}/css) }}</style> <img src="{base}/img">')
+    return ['<img src="file:///etc/passwd">', f'<link rel="stylesheet" href="{base}/link">',
+            f"<style>body {{ background: url({base}/css) }}</style>", f'<img src="{base}/img">']
+
+
+def fitting(parts, model, name):
+    """As many payloads as the column holds (PostgreSQL enforces max_length, SQLite does not)."""
+    limit = model._meta.get_field(name).max_length or 10_000
+    text = ""
+    for part in parts:
+        if len(text) + len(part) + 1 <= limit:
+            text = f"{text} {part}".strip()
+    return text
 
 
 def test_payloads_in_every_free_text_field_are_printed_not_fetched(clinic, alice, listener):
     base, hits = listener
-    payload = payloads(base)
-    ZdrRequest.objects.filter(pk=clinic.pk).update(**{name: payload for name in TEXT_FIELDS})
-    Contact.objects.filter(request=clinic).update(name=payload, job_title=payload)
-    EndpointUsage.objects.filter(request=clinic).update(models_used=payload, purpose=payload)
-    DataFlow.objects.filter(request=clinic).update(source_system=payload, returns=payload, output_store=payload,
-                                                   retention=payload)
+    parts = payloads(base)
+    for model, rows, names in (
+        (ZdrRequest, ZdrRequest.objects.filter(pk=clinic.pk), [f.name for f in TEXT_FIELDS]),
+        (Contact, Contact.objects.filter(request=clinic), ["name", "job_title"]),
+        (EndpointUsage, EndpointUsage.objects.filter(request=clinic), ["models_used", "purpose"]),
+        (DataFlow, DataFlow.objects.filter(request=clinic), ["source_system", "returns", "output_store", "retention"]),
+    ):
+        rows.update(**{name: fitting(parts, model, name) for name in names})
 
     version = rendered_version(clinic, alice)
 
