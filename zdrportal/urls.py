@@ -9,7 +9,9 @@ urlpatterns = [
     path("", include("apps.core.urls")),
     path("", include("apps.accounts.urls")),
     path("catalog/", include("apps.catalog.urls")),
+    path("", include("apps.tracking.urls")),  # requests/<id>/tracking/... and tracking/policy/
     path("requests/", include("apps.workspace.urls")),
+    path("requests/", include("apps.packets.urls")),  # requests/<id>/packet/... and requests/packet-settings/
     path("admin/", admin.site.urls),
 ]
 

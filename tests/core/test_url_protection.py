@@ -10,11 +10,15 @@ from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from apps.accounts.models import Invitation, Membership
+from apps.packets.models import PacketVersion
+from apps.packets.services import packet_version_create
 from apps.workspace.demo import CLINIC_TITLE, clinic_request_seed
 from apps.workspace.models import DataFlow, ZdrRequest
+from apps.workspace.selectors import request_get
 from tests.catalog.conftest import SHIPPED
 from tests.conftest import ALICE_ORG_NAME
 from tests.factories import InvitationFactory
+from tests.tracking import world as tracking
 
 # Views anyone may open; each protects itself another way.
 PUBLIC = {
@@ -31,10 +35,12 @@ OBJECT_KWARGS = {
     "invitation_id": lambda org: Invitation.objects.filter(organization=org).first().pk,
     "request_id": lambda org: ZdrRequest.objects.filter(organization=org).first().pk,
     "item_id": lambda org: DataFlow.objects.filter(request__organization=org).first().pk,  # kind is "flows"
+    **tracking.OBJECT_KWARGS,
+    "number": lambda org: PacketVersion.objects.filter(request__organization=org).first().number,  # a packet version
 }
 
 # kwargs that pick a part of an object named by another kwarg.
-PART_KWARGS = {"step": "organization", "kind": "flows"}
+PART_KWARGS = {"step": "organization", "kind": "flows", **tracking.PART_KWARGS}
 
 # kwargs naming reference data that every signed-in user may read, whatever their organization
 # (the catalog): these URLs answer charlie like anyone else.
@@ -69,7 +75,9 @@ def is_admin(name):
 def alice_world(alice, bob, alice_org):
     InvitationFactory(organization=alice_org, email="pending@example.com")
     call_command("load_catalog", str(SHIPPED), stdout=StringIO())
-    clinic_request_seed(organization=alice_org, owner=alice)
+    clinic = clinic_request_seed(organization=alice_org, owner=alice)
+    tracking.tracking_world(clinic, alice)
+    packet_version_create(zdr_request=request_get(organization=alice_org, request_id=clinic.pk), user=alice)
     return alice_org
 
 

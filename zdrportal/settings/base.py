@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "apps.catalog",
     "apps.workspace",
     "apps.packets",
+    "apps.tracking",
 ]
 
 MIDDLEWARE = [
@@ -185,6 +186,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
         "options": {"expires": 50},
     },
+    "sweep-follow-ups": {
+        "task": "apps.tracking.tasks.sweep_follow_ups",
+        "schedule": 60.0,
+        "options": {"expires": 50},
+    },
 }
 
 LOGGING = {
@@ -196,3 +202,16 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 CATALOG_STALE_AFTER_DAYS = env.int("CATALOG_STALE_AFTER_DAYS", default=90)
+
+# Tracking: the read-only Admin API check (base URL and timeout in seconds), re-verification,
+# how long a claimed reminder stays claimed before a sweep may take it again, attachment size.
+OPENAI_ADMIN_API_BASE_URL = env.str("OPENAI_ADMIN_API_BASE_URL", default="https://api.openai.com").rstrip("/")
+OPENAI_ADMIN_API_TIMEOUT = env.float("OPENAI_ADMIN_API_TIMEOUT", default=8.0)
+REVERIFY_AFTER_DAYS = env.int("REVERIFY_AFTER_DAYS", default=90)
+FOLLOW_UP_CLAIM_TIMEOUT_MINUTES = env.int("FOLLOW_UP_CLAIM_TIMEOUT_MINUTES", default=10)
+TRACKING_ATTACHMENT_MAX_BYTES = env.int("TRACKING_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
+
+# Justification packets: the contact-form text limit, and the render task's time limits (seconds).
+PACKET_FORM_TEXT_LIMIT = env.int("PACKET_FORM_TEXT_LIMIT", default=1500)
+PACKET_RENDER_SOFT_TIME_LIMIT = env.int("PACKET_RENDER_SOFT_TIME_LIMIT", default=60)
+PACKET_RENDER_TIME_LIMIT = env.int("PACKET_RENDER_TIME_LIMIT", default=90)
