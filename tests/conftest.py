@@ -48,19 +48,24 @@ def client_for(client):
     return sign_in
 
 
-@pytest.fixture(scope="session")
-def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
-    """A real worker process consuming this run's queue on the configured broker."""
+@pytest.fixture
+def celery_worker_process(django_db_setup, django_db_blocker, tmp_path):
+    """A real worker process consuming this run's queue on the configured broker. One per test,
+    started on an empty queue, so no message left by an earlier test can stand in its way."""
     from zdrportal.celery import app
 
     from .worker import WorkerProcess
 
+    def purge():
+        with app.connection_for_write() as conn:
+            conn.default_channel.queue_purge(app.conf.task_default_queue)
+
+    purge()
     with django_db_blocker.unblock():
-        worker = WorkerProcess(tmp_path_factory.mktemp("celery") / "worker.log").start()
+        worker = WorkerProcess(tmp_path / "worker.log").start()
     yield worker
     worker.stop()
-    with app.connection_for_write() as conn:
-        conn.default_channel.queue_purge(app.conf.task_default_queue)
+    purge()
 
 
 def signs_in(client, email, password):
