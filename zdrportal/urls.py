@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("apps.tracking.urls")),  # requests/<id>/tracking/... and tracking/policy/
     path("requests/", include("apps.workspace.urls")),
     path("requests/", include("apps.packets.urls")),  # requests/<id>/packet/... and requests/packet-settings/
+    path("organization/export/", include("apps.orgdata.urls")),
     path("admin/", admin.site.urls),
 ]
 

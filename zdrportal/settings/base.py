@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "apps.workspace",
     "apps.packets",
     "apps.tracking",
+    "apps.orgdata",
 ]
 
 MIDDLEWARE = [
