@@ -77,6 +77,15 @@ def take(page):
     page.goto(f"{request_url}/steps/flows/")
     shoot(page, "diagram", selector="#diagram")
 
+    page.locator("article.item-card").nth(1).get_by_role("button", name="Move up").click()  # edits for the History
+    page.wait_for_load_state("networkidle")
+    page.goto(f"{request_url}/steps/use-case/")
+    page.get_by_label("Expected volume").fill("About 40,000 visit notes a month")
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.wait_for_load_state("networkidle")
+    page.goto(f"{request_url}/history/")
+    shoot(page, "history", full_page=False)
+
     page.goto(f"{BASE}/catalog/openai/?q=batches")
     page.get_by_role("button", name="/v1/batches details").click()
     page.wait_for_timeout(400)  # the row opens with a short animation

@@ -13,6 +13,10 @@ urlpatterns = [
     path("requests/", include("apps.workspace.urls")),
     path("requests/", include("apps.packets.urls")),  # requests/<id>/packet/... and requests/packet-settings/
     path("organization/export/", include("apps.orgdata.urls")),
+    path("requests/", include("apps.audit.urls")),  # requests/<id>/history/ and history.csv
     path("admin/", admin.site.urls),
 ]
 
+# Refusals are logged (apps.audit.services.security_event_record), then shown as the styled pages.
+handler403 = "apps.audit.views.permission_denied"
+handler404 = "apps.audit.views.page_not_found"

@@ -52,6 +52,8 @@ def packet_version_retry(*, version):
         state=PacketState.QUEUED, failure_reason="", rendering_started_at=None,
     )
     if queued:
+        # The UPDATE skips save(): the history row is written with simple-history's bulk API.
+        PacketVersion.history.bulk_history_create([PacketVersion.objects.get(pk=version.pk)], update=True)
         _enqueue(version)
     return bool(queued)
 

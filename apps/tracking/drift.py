@@ -67,7 +67,10 @@ def scope_check(*, request_id):
 @transaction.atomic
 def drift_resolve(*, alert, user):
     now = timezone.now()
-    DriftAlert.objects.filter(pk=alert.pk, resolved_at__isnull=True).update(resolved_at=now, resolved_by=user)
+    if DriftAlert.objects.filter(pk=alert.pk, resolved_at__isnull=True).update(resolved_at=now, resolved_by=user):
+        DriftAlert.history.bulk_history_create([DriftAlert.objects.get(pk=alert.pk)], update=True, default_user=user)
     if alert.follow_up_id:
         FollowUp.objects.filter(pk=alert.follow_up_id, state__in=FollowUp.OPEN).update(
             state=FollowUp.State.DONE, resolved_at=now)
+        FollowUp.history.bulk_history_create(FollowUp.objects.filter(pk=alert.follow_up_id, resolved_at=now),
+                                             update=True, default_user=user)

@@ -37,10 +37,20 @@ def policy_terms(organization_id):
     return terms, policy
 
 
+def _recorded(rows):
+    """Write the audit trail's rows for follow-ups an UPDATE just changed (an UPDATE skips save(),
+    so simple-history's bulk API writes them; the claims stay single conditional UPDATEs)."""
+    FollowUp.history.bulk_history_create(list(rows), update=True)
+
+
 def _close(rows, now):
     """Close open rows: a reminded one was acted on (done), a pending or snoozed one is no longer needed."""
+    open_ids = list(rows.values_list("pk", flat=True))
+    if not open_ids:
+        return
     rows.filter(state=State.REMINDED).update(state=State.DONE, resolved_at=now)
     rows.filter(state__in=FollowUp.DUE).update(state=State.CANCELLED, resolved_at=now)
+    _recorded(FollowUp.objects.filter(pk__in=open_ids, resolved_at=now))
 
 
 @transaction.atomic
@@ -63,8 +73,10 @@ def follow_ups_reschedule(*, request_id, now=None):
         return FollowUp.objects.create(request_id=request_id, kind=Kind.FOLLOW_UP, attempt=plan.attempt,
                                        escalate=plan.escalate, clock_from=plan.clock_from, due_at=plan.due_at)
     # A policy change moves a pending reminder; a snoozed or claimed one keeps its time.
-    FollowUp.objects.filter(pk=current.pk, state=State.PENDING, claimed_at__isnull=True).update(
-        due_at=plan.due_at, escalate=plan.escalate)
+    moved = FollowUp.objects.filter(pk=current.pk, state=State.PENDING, claimed_at__isnull=True).exclude(
+        due_at=plan.due_at, escalate=plan.escalate).update(due_at=plan.due_at, escalate=plan.escalate)
+    if moved:
+        _recorded(FollowUp.objects.filter(pk=current.pk))
     return current
 
 
@@ -107,14 +119,16 @@ def reverification_cancel(*, request_id):
 @transaction.atomic
 def follow_up_snooze(*, follow_up, days):
     now = timezone.now()
-    FollowUp.objects.filter(pk=follow_up.pk, state__in=FollowUp.OPEN).update(
-        state=State.SNOOZED, due_at=now + timedelta(days=days), claim_token="", claimed_at=None, retry_at=None)
+    if FollowUp.objects.filter(pk=follow_up.pk, state__in=FollowUp.OPEN).update(
+            state=State.SNOOZED, due_at=now + timedelta(days=days), claim_token="", claimed_at=None, retry_at=None):
+        _recorded(FollowUp.objects.filter(pk=follow_up.pk))
 
 
 @transaction.atomic
 def follow_up_done(*, follow_up):
-    FollowUp.objects.filter(pk=follow_up.pk, state__in=FollowUp.OPEN).update(
-        state=State.DONE, resolved_at=timezone.now())
+    if FollowUp.objects.filter(pk=follow_up.pk, state__in=FollowUp.OPEN).update(
+            state=State.DONE, resolved_at=timezone.now()):
+        _recorded(FollowUp.objects.filter(pk=follow_up.pk))
 
 
 # ---- The sweep ----
@@ -151,15 +165,17 @@ def follow_up_send(*, follow_up_id, token):
         reminder_message(follow_up).send()
     except Exception as error:  # any failure of rendering or sending: the row must stay due
         pause = timedelta(minutes=min(2 ** follow_up.send_failures, 60))
-        mine.update(claim_token="", claimed_at=None, send_failures=F("send_failures") + 1,
-                    last_error=f"{type(error).__name__}: {error}"[:500], retry_at=timezone.now() + pause)
+        if mine.update(claim_token="", claimed_at=None, send_failures=F("send_failures") + 1,
+                       last_error=f"{type(error).__name__}: {error}"[:500], retry_at=timezone.now() + pause):
+            _recorded(FollowUp.objects.filter(pk=follow_up_id))
         logger.warning("Follow-up %s was not sent (%s); it stays due and is retried.",
                        follow_up_id, type(error).__name__)
         return False
-    mine.update(
+    if mine.update(
         state=Case(When(state__in=FollowUp.DUE, then=Value(State.REMINDED)), default=F("state")),
         sent_at=timezone.now(), claim_token="", last_error="", retry_at=None,
-    )
+    ):
+        _recorded(FollowUp.objects.filter(pk=follow_up_id))
     logger.info("Follow-up %s: reminder sent to the owner of request %s.", follow_up_id, follow_up.request_id)
     return True
 

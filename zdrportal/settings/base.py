@@ -33,12 +33,14 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "axes",
+    "simple_history",
     "apps.core",
     "apps.accounts",
     "apps.catalog",
     "apps.workspace",
     "apps.packets",
     "apps.tracking",
+    "apps.audit",  # after the domain apps: it registers their models for history
     "apps.orgdata",
 ]
 
@@ -49,6 +51,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -146,6 +149,10 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# The security event log takes the client address from X-Forwarded-For only behind this many
+# trusted proxies (each appends one address); 0 = REMOTE_ADDR, which a client cannot forge.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")

@@ -1,0 +1,58 @@
+"""Reads for the audit trail: a request's whole history in one query per followed model, however
+long it grows. Rows of deleted parts are found too: a history row keeps its request_id."""
+
+from itertools import groupby
+from operator import attrgetter
+
+from apps.packets.models import PacketVersion
+from apps.tracking.models import Approval
+
+from .registry import ON_REQUEST_PAGES
+from .timeline import merged, newest_first, object_entries
+
+# Parts that hang off another part: their rows are found through that part's history rows, so
+# the sign-offs of a deleted packet version are still found.
+VIA = {"version": (PacketVersion, "version_id"), "approval": (Approval, "approval_id")}
+
+
+def history_rows(followed, request_id):
+    rows = followed.history.objects.select_related("history_user")
+    if followed.link in ("self", "request"):
+        rows = rows.filter(**{"id" if followed.link == "self" else "request_id": request_id})
+    else:
+        parent, column = VIA[followed.link]
+        rows = rows.filter(**{f"{column}__in": parent.history.filter(request_id=request_id).values("id")})
+    return rows.order_by("id", "history_date", "history_id")
+
+
+def fields_of(followed, *, hidden):
+    """The fields whose changes are told: all that history keeps, or without the `hidden` ones."""
+    skip = {"id", "request", *followed.excluded, *(() if hidden else followed.hidden)}
+    return [f for f in followed.model._meta.concrete_fields if f.name not in skip]
+
+
+class RequestHistory:
+    """Every history row of one request and its parts, and the entries they make."""
+
+    def __init__(self, zdr_request):
+        self.rows = {followed: list(history_rows(followed, zdr_request.pk)) for followed in ON_REQUEST_PAGES}
+        # Each object's latest name (rows run oldest first, so the last one wins), for entries and references.
+        self.names = {(followed.model, row.id): followed.name(row) for followed, rows in self.rows.items()
+                      for row in rows}
+
+    def _entries(self, *, for_page):
+        entries = []
+        for followed, rows in self.rows.items():
+            fields = fields_of(followed, hidden=not for_page)
+            for _, object_rows in groupby(rows, key=attrgetter("id")):
+                found = object_entries(followed, object_rows, fields)
+                entries.extend(merged(found) if for_page and followed.autosaved else found)
+        return entries
+
+    def page_entries(self):
+        """Newest first; one person's run of autosaves of one wizard object reads as one entry."""
+        return newest_first(self._entries(for_page=True))
+
+    def export_entries(self):
+        """Oldest first; every save, with every field history keeps."""
+        return newest_first(self._entries(for_page=False))[::-1]

@@ -1,0 +1,56 @@
+"""A request's history (any member), its CSV (owners), and the error pages that log refusals."""
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from apps.accounts.access import membership_required
+from apps.accounts.models import Role
+from apps.workspace.selectors import request_get
+
+from .export import history_csv
+from .models import SecurityEvent
+from .present import Presenter
+from .selectors import RequestHistory
+from .services import security_event_record
+
+PER_PAGE = 50
+
+
+@membership_required()
+def request_history(request, request_id):
+    zdr_request = request_get(organization=request.membership.organization, request_id=request_id)
+    history = RequestHistory(zdr_request)
+    page = Paginator(history.page_entries(), PER_PAGE).get_page(request.GET.get("page"))
+    presenter = Presenter(page.object_list, history.names)
+    return render(request, "audit/history.html", {
+        "zdr_request": zdr_request, "page": page, "entries": [presenter.entry(e) for e in page.object_list],
+        "can_export": request.membership.role == Role.OWNER,
+    })
+
+
+@membership_required(Role.OWNER)
+def request_history_csv(request, request_id):
+    zdr_request = request_get(organization=request.membership.organization, request_id=request_id)
+    history = RequestHistory(zdr_request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    name = f"history-request-{zdr_request.pk}-{timezone.localdate():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    history_csv(history.export_entries(), history.names, response)
+    return response
+
+
+def page_not_found(request, exception):
+    """handler404. Only signed-in users' misses are logged: those are the ones that can be a look
+    at another organization's object; anonymous misses are bots and typos."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        security_event_record(kind=SecurityEvent.Kind.NOT_FOUND, request=request, user=user)
+    return render(request, "404.html", status=404)
+
+
+def permission_denied(request, exception):
+    """handler403: a role too low for the action, in the user's own organization."""
+    security_event_record(kind=SecurityEvent.Kind.FORBIDDEN, request=request, user=getattr(request, "user", None))
+    return render(request, "403.html", status=403)
