@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
 
 from apps.catalog.selectors import version_current
 
@@ -120,8 +121,12 @@ def item_move(*, item, offset, user):
     other = index + offset
     if 0 <= other < len(siblings):
         siblings[index], siblings[other] = siblings[other], siblings[index]
+        moved = []
         for position, sibling in enumerate(siblings, start=1):
-            type(item).objects.filter(pk=sibling.pk).update(position=position)
+            if sibling.position != position:
+                sibling.position = position
+                moved.append(sibling)
+        bulk_update_with_history(moved, type(item), ["position"], default_user=user)  # a history row per moved item
         _touch(item.request, user)
 
 
@@ -143,6 +148,8 @@ def finding_unacknowledge(*, zdr_request, key, user):
 def request_move_to_catalog(*, zdr_request, version, user):
     """Re-check the request against `version` (the newest catalog): one action, findings follow."""
     ZdrRequest.objects.filter(pk=zdr_request.pk).update(catalog_version=version, updated_by=user, updated_at=timezone.now())
+    # The UPDATE skips save(), so the history row is written here (simple-history's bulk API).
+    ZdrRequest.history.bulk_history_create([ZdrRequest.objects.get(pk=zdr_request.pk)], update=True, default_user=user)
 
 
 @transaction.atomic
