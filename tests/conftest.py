@@ -27,6 +27,16 @@ def bob(alice_org):
 
 
 @pytest.fixture
+def reviewer(alice_org):
+    return MembershipFactory(organization=alice_org, user__email="rita@example.com", role=Role.REVIEWER).user
+
+
+@pytest.fixture
+def viewer(alice_org):
+    return MembershipFactory(organization=alice_org, user__email="victor@example.com", role=Role.VIEWER).user
+
+
+@pytest.fixture
 def charlie(db):
     org = OrganizationFactory(name="Charlie Corp", slug="charlie-corp")
     return MembershipFactory(organization=org, user__email="charlie@example.com", role=Role.OWNER).user

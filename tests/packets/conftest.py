@@ -3,10 +3,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from apps.accounts.models import Role
 from apps.packets import rendering, services
 from apps.workspace.selectors import request_get
-from tests.factories import MembershipFactory
 from tests.workspace.conftest import blank_request, catalog, clinic  # noqa: F401
 
 
@@ -17,14 +15,6 @@ def media_root(request, settings, tmp_path):
         settings.MEDIA_ROOT = tmp_path / "media"
 
 
-@pytest.fixture
-def reviewer(alice_org):
-    return MembershipFactory(organization=alice_org, user__email="rita@example.com", role=Role.REVIEWER).user
-
-
-@pytest.fixture
-def viewer(alice_org):
-    return MembershipFactory(organization=alice_org, user__email="victor@example.com", role=Role.VIEWER).user
 
 
 def fresh(zdr_request):

@@ -1,10 +1,8 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from apps.accounts.models import Role
 from apps.packets.models import PacketState, PacketVersion
 from apps.tracking import services
-from tests.factories import MembershipFactory
 from tests.fakes import openai_admin
 from tests.workspace import conftest as workspace_fixtures
 
@@ -28,14 +26,6 @@ def run_on_commit(django_capture_on_commit_callbacks):
     return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
-@pytest.fixture
-def reviewer(alice_org):
-    return MembershipFactory(organization=alice_org, user__email="rita@example.com", role=Role.REVIEWER).user
-
-
-@pytest.fixture
-def viewer(alice_org):
-    return MembershipFactory(organization=alice_org, user__email="victor@example.com", role=Role.VIEWER).user
 
 
 def make_packet(zdr_request, number=1, state=PacketState.READY):
