@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from apps.accounts.models import Role
 
-from .factories import PASSWORD, MembershipFactory, OrganizationFactory
+from .factories import PASSWORD, InvitationFactory, MembershipFactory, OrganizationFactory
 
 ALICE_ORG_NAME = "Alice Confidential Clinic"
 
@@ -40,6 +40,28 @@ def viewer(alice_org):
 def charlie(db):
     org = OrganizationFactory(name="Charlie Corp", slug="charlie-corp")
     return MembershipFactory(organization=org, user__email="charlie@example.com", role=Role.OWNER).user
+
+
+@pytest.fixture
+def alice_world(alice, bob, alice_org):
+    """Alice's organization with one of everything: a pending invitation, the complete clinic
+    request, its tracking history and a packet version. Returns the organization."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from apps.packets.services import packet_version_create
+    from apps.workspace.demo import clinic_request_seed
+    from apps.workspace.selectors import request_get
+    from tests.catalog.conftest import SHIPPED
+    from tests.tracking.world import tracking_world
+
+    InvitationFactory(organization=alice_org, email="pending@example.com")
+    call_command("load_catalog", str(SHIPPED), stdout=StringIO())
+    clinic = clinic_request_seed(organization=alice_org, owner=alice)
+    tracking_world(clinic, alice)
+    packet_version_create(zdr_request=request_get(organization=alice_org, request_id=clinic.pk), user=alice)
+    return alice_org
 
 
 @pytest.fixture

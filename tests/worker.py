@@ -35,12 +35,25 @@ class WorkerProcess:
             "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         }
         command = [
-            sys.executable, "-m", "celery", "-A", "zdrportal", "worker",
-            "--pool=solo", "--without-mingle", "--without-gossip", "--loglevel=INFO",
-            "-Q", settings.CELERY_TASK_DEFAULT_QUEUE, "-n", f"test-worker-{os.getpid()}@%h",
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "zdrportal",
+            "worker",
+            "--pool=solo",
+            "--without-mingle",
+            "--without-gossip",
+            "--loglevel=INFO",
+            "-Q",
+            settings.CELERY_TASK_DEFAULT_QUEUE,
+            "-n",
+            f"test-worker-{os.getpid()}@%h",
         ]
         self.log = self.log_path.open("w")
-        self.process = subprocess.Popen(command, env=env, stdout=self.log, stderr=subprocess.STDOUT, cwd=settings.BASE_DIR)
+        self.process = subprocess.Popen(
+            command, env=env, stdout=self.log, stderr=subprocess.STDOUT, cwd=settings.BASE_DIR
+        )
         deadline = time.monotonic() + READY_TIMEOUT
         while "ready." not in self.log_path.read_text():
             if self.process.poll() is not None or time.monotonic() > deadline:

@@ -5,7 +5,9 @@ from .models import Role
 
 
 class OrganizationForm(forms.Form):
-    name = forms.CharField(max_length=200, label="Organization name", help_text="Your company or team, as OpenAI knows it.")
+    name = forms.CharField(
+        max_length=200, label="Organization name", help_text="Your company or team, as OpenAI knows it."
+    )
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
@@ -43,7 +45,9 @@ class NewAccountForm(forms.Form):
             from .models import User
 
             try:
-                password_validation.validate_password(p1, User(email=self.email, full_name=cleaned.get("full_name", "")))
+                password_validation.validate_password(
+                    p1, User(email=self.email, full_name=cleaned.get("full_name", ""))
+                )
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned

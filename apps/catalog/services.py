@@ -1,9 +1,9 @@
 """Writes for the catalog: importing a data file as a new, immutable version."""
 
 import hashlib
-from datetime import date
 import json
 from dataclasses import dataclass
+from datetime import date
 
 from django.db import transaction
 
@@ -41,11 +41,12 @@ def catalog_import(*, path):
         if existing.checksum == checksum:
             return ImportResult(existing, created=False)
         raise CatalogFileError(
-            f"{path}: {existing} was imported already with different content. "
-            "Give the new table its own as_of date."
+            f"{path}: {existing} was imported already with different content. Give the new table its own as_of date."
         )
     previous = (
-        CatalogVersion.objects.filter(provider=document["provider"], as_of__lt=document["as_of"]).order_by("-as_of").first()
+        CatalogVersion.objects.filter(provider=document["provider"], as_of__lt=document["as_of"])
+        .order_by("-as_of")
+        .first()
     )
     version = CatalogVersion.objects.create(
         provider=document["provider"],

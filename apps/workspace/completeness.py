@@ -63,34 +63,66 @@ def _fields(score, snapshot, labels):
 
 
 def _organization(score, s):
-    _fields(score, s, [("title", "Title"), ("openai_org_id", "OpenAI organization ID"), ("legal_entity", "Legal entity"),
-                       ("country", "Country"), ("website", "Website"), ("usage_tier", "Usage tier or agreement")])
+    _fields(
+        score,
+        s,
+        [
+            ("title", "Title"),
+            ("openai_org_id", "OpenAI organization ID"),
+            ("legal_entity", "Legal entity"),
+            ("country", "Country"),
+            ("website", "Website"),
+            ("usage_tier", "Usage tier or agreement"),
+        ],
+    )
     roles = {c["role"] for c in s.get("contacts", []) if _has(c["name"]) and _has(c["email"])}
     score.require("primary" in roles, "A primary contact with name and email", "contacts")
-    score.require(bool(roles & {"security", "privacy"}), "A security or privacy contact with name and email", "contacts")
+    score.require(
+        bool(roles & {"security", "privacy"}), "A security or privacy contact with name and email", "contacts"
+    )
 
 
 def _use_case(score, s):
-    _fields(score, s, [("product_description", "What the product does"), ("users_description", "Who its users are"),
-                       ("sensitivity_reason", "Why the data is sensitive"), ("drivers", "Regulatory or contractual drivers"),
-                       ("expected_volume", "Expected volume"), ("retention_problem", "Why retention at OpenAI is a problem")])
+    _fields(
+        score,
+        s,
+        [
+            ("product_description", "What the product does"),
+            ("users_description", "Who its users are"),
+            ("sensitivity_reason", "Why the data is sensitive"),
+            ("drivers", "Regulatory or contractual drivers"),
+            ("expected_volume", "Expected volume"),
+            ("retention_problem", "Why retention at OpenAI is a problem"),
+        ],
+    )
     if "other" in s.get("drivers", []):
         score.require(_has(s.get("drivers_other")), "The other driver, in words", "div_id_drivers_other")
 
 
 def _data(score, s):
-    _fields(score, s, [("data_categories", "Data categories"), ("data_subjects", "Data subjects"),
-                       ("sensitivity", "Sensitivity")])
-    score.require(_has(s.get("minimization", [])) or _has(s.get("minimization_notes")), "Minimization measures", "div_id_minimization")
+    _fields(
+        score,
+        s,
+        [("data_categories", "Data categories"), ("data_subjects", "Data subjects"), ("sensitivity", "Sensitivity")],
+    )
+    score.require(
+        _has(s.get("minimization", [])) or _has(s.get("minimization_notes")),
+        "Minimization measures",
+        "div_id_minimization",
+    )
 
 
 def _flows(score, s):
     score.require(bool(s.get("flows", [])), "At least one data flow", "flows")
     for n, flow in enumerate(s.get("flows", []), start=1):
         anchor = f"flow-{flow['id']}"
-        for name, label in [("source_system", "source system"), ("data_categories", "data categories"),
-                            ("usage_id", "OpenAI endpoint"), ("output_store", "where the output is stored"),
-                            ("retention", "our retention")]:
+        for name, label in [
+            ("source_system", "source system"),
+            ("data_categories", "data categories"),
+            ("usage_id", "OpenAI endpoint"),
+            ("output_store", "where the output is stored"),
+            ("retention", "our retention"),
+        ]:
             score.require(_has(flow[name]), f"Flow {n}: {label}", anchor)
 
 
@@ -99,13 +131,24 @@ def _usage(score, s):
     for n, usage in enumerate(s.get("usages", []), start=1):
         anchor = f"usage-{usage['id']}"
         score.require(_has(usage["models_used"]), f"Usage {n} ({usage['endpoint_path']}): models", anchor)
-        score.require(usage["monthly_volume"] is not None, f"Usage {n} ({usage['endpoint_path']}): monthly volume", anchor)
+        score.require(
+            usage["monthly_volume"] is not None, f"Usage {n} ({usage['endpoint_path']}): monthly volume", anchor
+        )
 
 
 def _safeguards(score, s):
-    _fields(score, s, [("encryption_in_transit", "Encryption in transit"), ("encryption_at_rest", "Encryption at rest"),
-                       ("access_control", "Access control"), ("logging", "Logging and monitoring"),
-                       ("retention_policy", "Our own retention policy"), ("incident_response", "Incident response")])
+    _fields(
+        score,
+        s,
+        [
+            ("encryption_in_transit", "Encryption in transit"),
+            ("encryption_at_rest", "Encryption at rest"),
+            ("access_control", "Access control"),
+            ("logging", "Logging and monitoring"),
+            ("retention_policy", "Our own retention policy"),
+            ("incident_response", "Incident response"),
+        ],
+    )
 
 
 def _review(score, s, open_blockers):
@@ -113,8 +156,14 @@ def _review(score, s, open_blockers):
         score.require(False, f"Resolve or acknowledge: {finding.title}", f"finding-{finding.key}")
 
 
-RULES = {"organization": _organization, "use-case": _use_case, "data": _data, "flows": _flows, "usage": _usage,
-         "safeguards": _safeguards}
+RULES = {
+    "organization": _organization,
+    "use-case": _use_case,
+    "data": _data,
+    "flows": _flows,
+    "usage": _usage,
+    "safeguards": _safeguards,
+}
 
 
 def completeness(snapshot, open_blockers=()):

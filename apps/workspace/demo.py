@@ -58,28 +58,68 @@ def clinic_request_seed(*, organization, owner):
     for field, value in CLINIC.items():
         setattr(zdr_request, field, value)
     zdr_request.save()
-    Contact.objects.create(request=zdr_request, position=2, role="security", name="Sam Okafor",
-                           email="security@northwind-clinic.example.com", job_title="CISO")
-    Contact.objects.create(request=zdr_request, position=3, role="account_manager", name="(unknown)",
-                           email="sales@openai.com", job_title="OpenAI sales")
+    Contact.objects.create(
+        request=zdr_request,
+        position=2,
+        role="security",
+        name="Sam Okafor",
+        email="security@northwind-clinic.example.com",
+        job_title="CISO",
+    )
+    Contact.objects.create(
+        request=zdr_request,
+        position=3,
+        role="account_manager",
+        name="(unknown)",
+        email="sales@openai.com",
+        job_title="OpenAI sales",
+    )
     notes = EndpointUsage.objects.create(
-        request=zdr_request, position=1, endpoint_path="/v1/responses", models_used="gpt-5.1",
-        features=["file_inputs"], monthly_volume=40000, purpose="Draft visit notes from dictation and lab PDFs",
+        request=zdr_request,
+        position=1,
+        endpoint_path="/v1/responses",
+        models_used="gpt-5.1",
+        features=["file_inputs"],
+        monthly_volume=40000,
+        purpose="Draft visit notes from dictation and lab PDFs",
     )
     summaries = EndpointUsage.objects.create(
-        request=zdr_request, position=2, endpoint_path="/v1/responses", models_used="gpt-5.1-mini",
-        features=[], monthly_volume=40000, purpose="Nightly patient summaries, synchronous calls (was Batch)",
+        request=zdr_request,
+        position=2,
+        endpoint_path="/v1/responses",
+        models_used="gpt-5.1-mini",
+        features=[],
+        monthly_volume=40000,
+        purpose="Nightly patient summaries, synchronous calls (was Batch)",
     )
     DataFlow.objects.create(
-        request=zdr_request, position=1, source_system="EHR (Epic)", data_categories=["user.health_and_medical"],
-        usage=notes, returns="Draft visit note (JSON)", output_store="Clinical notes DB", retention="Until signed + 30 days",
+        request=zdr_request,
+        position=1,
+        source_system="EHR (Epic)",
+        data_categories=["user.health_and_medical"],
+        usage=notes,
+        returns="Draft visit note (JSON)",
+        output_store="Clinical notes DB",
+        retention="Until signed + 30 days",
     )
     DataFlow.objects.create(
-        request=zdr_request, position=2, source_system="Lab system", data_categories=["user.health_and_medical"],
-        usage=notes, returns="Extracted lab values", output_store="Clinical notes DB", retention="Until signed + 30 days",
+        request=zdr_request,
+        position=2,
+        source_system="Lab system",
+        data_categories=["user.health_and_medical"],
+        usage=notes,
+        returns="Extracted lab values",
+        output_store="Clinical notes DB",
+        retention="Until signed + 30 days",
     )
     DataFlow.objects.create(
-        request=zdr_request, position=3, source_system="Clinical notes DB", data_categories=["user.health_and_medical"],
-        usage=summaries, returns="Patient summary", output_store="Patient portal", retention="Medical-record policy",
+        request=zdr_request,
+        position=3,
+        source_system="Clinical notes DB",
+        data_categories=["user.health_and_medical"],
+        usage=summaries,
+        returns="Patient summary",
+        output_store="Patient portal",
+        retention="Medical-record policy",
     )
     return zdr_request

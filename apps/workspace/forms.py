@@ -79,8 +79,11 @@ class StepForm(BoundedForm):
 
     @classmethod
     def for_step(cls, step):
-        overrides = {"project_ids": ProjectIdsField(label="OpenAI project IDs", required=False,
-                                                    help_text="Optional: proj_… IDs, separated by commas.")}
+        overrides = {
+            "project_ids": ProjectIdsField(
+                label="OpenAI project IDs", required=False, help_text="Optional: proj_… IDs, separated by commas."
+            )
+        }
         meta = {"model": ZdrRequest, "fields": list(step.fields), "formfield_callback": _formfield}
         attrs = {"Meta": type("Meta", (), meta)}
         attrs.update({k: v for k, v in overrides.items() if k in step.fields})
@@ -116,8 +119,12 @@ class UsageForm(BoundedForm):
         # Features that apply to this endpoint, plus any already ticked, so nothing saved is hidden.
         path, ticked = self.instance.endpoint_path, set(self.instance.features or [])
         self.fields["features"] = forms.MultipleChoiceField(
-            choices=[(f["key"], f["name"]) for f in catalog["features"] if path in f["endpoints"] or f["key"] in ticked],
-            widget=CHECKBOXES, required=False, label="Features used",
+            choices=[
+                (f["key"], f["name"]) for f in catalog["features"] if path in f["endpoints"] or f["key"] in ticked
+            ],
+            widget=CHECKBOXES,
+            required=False,
+            label="Features used",
         )
         if not self.fields["features"].choices:
             self.fields["features"].help_text = "No feature of this endpoint changes its eligibility."
@@ -150,7 +157,10 @@ def endpoint_choices(catalog):
 class AcknowledgementForm(forms.Form):
     key = forms.ChoiceField(label="Finding")
     justification = forms.CharField(
-        label="Justification", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000, required=False,
+        label="Justification",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        required=False,
         help_text="Why the team keeps this design. It goes into the packet.",
     )
     withdraw = forms.BooleanField(required=False)
@@ -158,10 +168,14 @@ class AcknowledgementForm(forms.Form):
     def __init__(self, *args, keys, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["key"].choices = [(k, k) for k in keys]
-        self.fields["key"].error_messages["invalid_choice"] = "This finding is no longer a blocker: nothing to acknowledge."
+        self.fields["key"].error_messages["invalid_choice"] = (
+            "This finding is no longer a blocker: nothing to acknowledge."
+        )
 
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("withdraw") and not (cleaned.get("justification") or "").strip():
-            self.add_error("justification", "Say why the team keeps this design: the justification goes into the packet.")
+            self.add_error(
+                "justification", "Say why the team keeps this design: the justification goes into the packet."
+            )
         return cleaned

@@ -26,7 +26,9 @@ class ZdrRequest(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     title = models.CharField(max_length=200)
     requested_control = models.CharField(max_length=16, choices=Control.choices, default=Control.RECOMMEND)
-    openai_org_id = models.CharField("OpenAI organization ID", max_length=64, blank=True, validators=[openai_org_id_validator])
+    openai_org_id = models.CharField(
+        "OpenAI organization ID", max_length=64, blank=True, validators=[openai_org_id_validator]
+    )
     project_ids = models.JSONField("OpenAI project IDs", default=list, blank=True)
     catalog_version = models.ForeignKey(CatalogVersion, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -125,8 +127,13 @@ class FindingAcknowledgement(models.Model):
     request = models.ForeignKey(ZdrRequest, on_delete=models.CASCADE, related_name="acknowledgements")
     key = models.CharField(max_length=200)
     justification = models.TextField()
-    acknowledged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     acknowledged_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["request", "key"], name="one_acknowledgement_per_finding")]
+
+    def __str__(self):
+        return f"Acknowledged {self.key}"

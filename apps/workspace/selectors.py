@@ -10,7 +10,8 @@ from .findings import evaluate
 from .models import Contact, DataFlow, EndpointUsage, ZdrRequest
 
 REQUEST_FIELDS = [
-    f.name for f in ZdrRequest._meta.concrete_fields
+    f.name
+    for f in ZdrRequest._meta.concrete_fields
     if f.name not in ("id", "organization", "owner", "catalog_version", "updated_by", "created_at", "updated_at")
 ]
 ITEM_FIELDS = {
@@ -43,7 +44,9 @@ def request_snapshot(zdr_request):
     """The request as plain data: what completeness, findings, diagrams and exports read."""
     snapshot = {"id": zdr_request.pk, **{name: getattr(zdr_request, name) for name in REQUEST_FIELDS}}
     for kind, fields in ITEM_FIELDS.items():
-        snapshot[kind] = [{"id": item.pk, **{f: getattr(item, f) for f in fields}} for item in getattr(zdr_request, kind).all()]
+        snapshot[kind] = [
+            {"id": item.pk, **{f: getattr(item, f) for f in fields}} for item in getattr(zdr_request, kind).all()
+        ]
     snapshot["acknowledgements"] = {
         ack.key: {
             "justification": ack.justification,

@@ -64,7 +64,12 @@ DRIVERS = [
     ("other", "Other"),
 ]
 
-CERTIFICATIONS = [("soc2", "SOC 2 Type II"), ("iso27001", "ISO 27001"), ("hitrust", "HITRUST"), ("hipaa_attested", "HIPAA attestation")]
+CERTIFICATIONS = [
+    ("soc2", "SOC 2 Type II"),
+    ("iso27001", "ISO 27001"),
+    ("hitrust", "HITRUST"),
+    ("hipaa_attested", "HIPAA attestation"),
+]
 
 USAGE_TIERS = [
     ("self_serve", "Self-serve (pay as you go)"),

@@ -66,7 +66,9 @@ def test_a_newcomer_accepts_by_creating_an_account(client, alice_org):
     invitation = InvitationFactory(organization=alice_org, email="dora@example.com", role=Role.REVIEWER)
     url = reverse("accounts:invitation_accept", args=[invitation.token])
 
-    response = client.post(url, {"full_name": "Dora", "password1": "a-good-passphrase", "password2": "a-good-passphrase"}, follow=True)
+    response = client.post(
+        url, {"full_name": "Dora", "password1": "a-good-passphrase", "password2": "a-good-passphrase"}, follow=True
+    )
 
     assert f"Welcome to {alice_org.name}" in response.content.decode()
     membership = Membership.objects.get(user__email="dora@example.com")
@@ -84,11 +86,15 @@ def test_mismatched_passwords_create_nothing(client, alice_org):
 
 
 def test_an_expired_invitation_says_so_and_creates_nothing(client, alice_org):
-    invitation = InvitationFactory(organization=alice_org, email="dora@example.com", created_at=timezone.now() - timedelta(days=8))
+    invitation = InvitationFactory(
+        organization=alice_org, email="dora@example.com", created_at=timezone.now() - timedelta(days=8)
+    )
     url = reverse("accounts:invitation_accept", args=[invitation.token])
 
     assert "This invitation expired" in client.get(url).content.decode()
-    response = client.post(url, {"full_name": "Dora", "password1": "a-good-passphrase", "password2": "a-good-passphrase"})
+    response = client.post(
+        url, {"full_name": "Dora", "password1": "a-good-passphrase", "password2": "a-good-passphrase"}
+    )
 
     assert "This invitation has expired" in response.content.decode()
     assert not User.objects.filter(email="dora@example.com").exists()
@@ -109,7 +115,10 @@ def test_an_invitation_for_someone_else_is_refused(client_for, alice_org, charli
     invitation = InvitationFactory(organization=alice_org, email="dora@example.com")
     response = client_for(charlie).post(reverse("accounts:invitation_accept", args=[invitation.token]), follow=True)
 
-    assert "This invitation is for dora@example.com, but you are signed in as charlie@example.com" in response.content.decode()
+    assert (
+        "This invitation is for dora@example.com, but you are signed in as charlie@example.com"
+        in response.content.decode()
+    )
     assert not Membership.objects.filter(organization=alice_org, user=charlie).exists()
 
 

@@ -5,7 +5,9 @@ from apps.accounts.models import Membership, Role
 
 def test_owner_changes_a_role(client_for, alice, bob):
     bob_membership = Membership.objects.get(user=bob)
-    response = client_for(alice).post(reverse("accounts:member_role", args=[bob_membership.pk]), {"role": "reviewer"}, follow=True)
+    response = client_for(alice).post(
+        reverse("accounts:member_role", args=[bob_membership.pk]), {"role": "reviewer"}, follow=True
+    )
 
     assert "is now reviewer" in response.content.decode()
     bob_membership.refresh_from_db()
@@ -14,7 +16,9 @@ def test_owner_changes_a_role(client_for, alice, bob):
 
 def test_an_unknown_role_is_refused(client_for, alice, bob):
     bob_membership = Membership.objects.get(user=bob)
-    response = client_for(alice).post(reverse("accounts:member_role", args=[bob_membership.pk]), {"role": "god"}, follow=True)
+    response = client_for(alice).post(
+        reverse("accounts:member_role", args=[bob_membership.pk]), {"role": "god"}, follow=True
+    )
 
     assert "Choose one of the listed roles." in response.content.decode()
     bob_membership.refresh_from_db()
@@ -49,6 +53,8 @@ def test_editors_cannot_manage_members(client_for, alice, bob):
     client = client_for(bob)
     alice_membership = Membership.objects.get(user=alice)
 
-    assert client.post(reverse("accounts:member_role", args=[alice_membership.pk]), {"role": "viewer"}).status_code == 403
+    assert (
+        client.post(reverse("accounts:member_role", args=[alice_membership.pk]), {"role": "viewer"}).status_code == 403
+    )
     assert client.post(reverse("accounts:member_remove", args=[alice_membership.pk])).status_code == 403
     assert Membership.objects.get(user=alice).role == Role.OWNER

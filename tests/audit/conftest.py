@@ -17,10 +17,8 @@ from tests.tracking.conftest import (  # noqa: F401 - fixtures
     fake_admin_api,
     media_root,
     packet,
-    reviewer,
     run_on_commit,
     submitted,
-    viewer,
 )
 
 

@@ -58,14 +58,23 @@ def test_loading_the_same_file_twice_changes_nothing(db, capsys):
     assert "already imported, nothing changed" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("breakage,message", [
-    (lambda d: d["endpoints"][21].update(zdr="maybe"), r"line \d+, field endpoints\[21\]\.zdr: 'maybe' is not one of"),
-    (lambda d: d["endpoints"][21].update(remediation=""), r"field endpoints\[21\]"),
-    (lambda d: d["endpoints"][3].pop("family"), r"field endpoints\[3\]: 'family' is a required property"),
-    (lambda d: d["features"][0]["endpoints"].append("/v1/nowhere"), r"field features\[0\]\.endpoints\[\d\]: unknown endpoint"),
-    (lambda d: d["endpoints"].append(dict(d["endpoints"][0])), r"duplicate endpoint path '/v1/chat/completions'"),
-    (lambda d: d.update(as_of="autumn"), r"field as_of"),
-])
+@pytest.mark.parametrize(
+    "breakage,message",
+    [
+        (
+            lambda d: d["endpoints"][21].update(zdr="maybe"),
+            r"line \d+, field endpoints\[21\]\.zdr: 'maybe' is not one of",
+        ),
+        (lambda d: d["endpoints"][21].update(remediation=""), r"field endpoints\[21\]"),
+        (lambda d: d["endpoints"][3].pop("family"), r"field endpoints\[3\]: 'family' is a required property"),
+        (
+            lambda d: d["features"][0]["endpoints"].append("/v1/nowhere"),
+            r"field features\[0\]\.endpoints\[\d\]: unknown endpoint",
+        ),
+        (lambda d: d["endpoints"].append(dict(d["endpoints"][0])), r"duplicate endpoint path '/v1/chat/completions'"),
+        (lambda d: d.update(as_of="autumn"), r"field as_of"),
+    ],
+)
 def test_a_broken_file_is_refused_with_the_line_and_field_and_nothing_is_imported(
     db, shipped_document, write_catalog, breakage, message
 ):

@@ -86,10 +86,13 @@ def test_not_eligible_leaves_out_the_eligible_endpoints(member, catalog):
     assert all(e.zdr == "no" for e in response.context["endpoints"])
 
 
-@pytest.mark.parametrize("eligibility,included,excluded", [
-    ("yes", "/v1/embeddings", "/v1/responses"),
-    ("limited", "/v1/responses", "/v1/embeddings"),
-])
+@pytest.mark.parametrize(
+    "eligibility,included,excluded",
+    [
+        ("yes", "/v1/embeddings", "/v1/responses"),
+        ("limited", "/v1/responses", "/v1/embeddings"),
+    ],
+)
 def test_eligibility_filter(member, catalog, eligibility, included, excluded):
     found = rows_of(member.get(PAGE, {"eligibility": eligibility}))
 
@@ -107,7 +110,8 @@ def test_family_filter_offers_the_families_present_and_filters(member, catalog):
 
 def test_filters_combine(member, catalog):
     assert rows_of(member.get(PAGE, {"eligibility": "no", "family": "threads", "q": "runs"})) == [
-        "/v1/threads/runs", "/v1/threads/runs/steps",
+        "/v1/threads/runs",
+        "/v1/threads/runs/steps",
     ]
 
 
@@ -225,25 +229,47 @@ def test_every_signed_in_user_sees_the_same_catalog(client_for, charlie, catalog
 def add_rows(version, count):
     """Endpoints, and features naming them, beyond the shipped table."""
     EndpointEntry.objects.bulk_create(
-        EndpointEntry(version=version, position=100 + n, path=f"/v1/extra/{n}", name=f"Extra {n}", family="extra",
-                      abuse_monitoring_retention="30 days", application_state_retention="None", zdr="no",
-                      eyes_off="no", mam="yes", limitations=["A limit"], remediation="Use something else.")
+        EndpointEntry(
+            version=version,
+            position=100 + n,
+            path=f"/v1/extra/{n}",
+            name=f"Extra {n}",
+            family="extra",
+            abuse_monitoring_retention="30 days",
+            application_state_retention="None",
+            zdr="no",
+            eyes_off="no",
+            mam="yes",
+            limitations=["A limit"],
+            remediation="Use something else.",
+        )
         for n in range(count)
     )
     FeatureEntry.objects.bulk_create(
-        FeatureEntry(version=version, position=100 + n, key=f"extra_{n}", name=f"Extra feature {n}",
-                     endpoints=[f"/v1/extra/{n}", "/v1/responses"], under_zdr="blocked", under_zdr_text="No.",
-                     under_mam="allowed", under_mam_text="Yes.",
-                     history=[{"from": "2026-01-01", "to": "2026-02-01", "under_zdr": "allowed", "text": "Once."}])
+        FeatureEntry(
+            version=version,
+            position=100 + n,
+            key=f"extra_{n}",
+            name=f"Extra feature {n}",
+            endpoints=[f"/v1/extra/{n}", "/v1/responses"],
+            under_zdr="blocked",
+            under_zdr_text="No.",
+            under_mam="allowed",
+            under_mam_text="Yes.",
+            history=[{"from": "2026-01-01", "to": "2026-02-01", "under_zdr": "allowed", "text": "Once."}],
+        )
         for n in range(count)
     )
 
 
-QUERIES = 10  # session read and save (3), user, current membership, nav memberships; the version, its endpoints, its features
+QUERIES = (
+    10  # session read and save (3), user, current membership, nav memberships; the version, its endpoints, its features
+)
 
 
-def test_the_query_count_does_not_grow_with_the_rows(member, catalog, newer_document, write_catalog,
-                                                     django_assert_max_num_queries):
+def test_the_query_count_does_not_grow_with_the_rows(
+    member, catalog, newer_document, write_catalog, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(QUERIES):
         assert member.get(PAGE).status_code == 200
 

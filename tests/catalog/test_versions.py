@@ -89,12 +89,15 @@ def test_the_same_version_twice_is_explained(member, two_versions):
     assert "These are the same version." in response.content.decode()
 
 
-@pytest.mark.parametrize("params,message", [
-    ({}, "Choose a version to compare from."),
-    ({"from": "1"}, "Choose a version to compare with."),
-    ({"from": "abc", "to": "1"}, "Choose a version from the list; that one does not exist."),
-    ({"from": "999999", "to": "1"}, "Choose a version from the list; that one does not exist."),
-])
+@pytest.mark.parametrize(
+    "params,message",
+    [
+        ({}, "Choose a version to compare from."),
+        ({"from": "1"}, "Choose a version to compare with."),
+        ({"from": "abc", "to": "1"}, "Choose a version from the list; that one does not exist."),
+        ({"from": "999999", "to": "1"}, "Choose a version from the list; that one does not exist."),
+    ],
+)
 def test_bad_or_missing_versions_are_a_form_error_not_a_crash(member, two_versions, params, message):
     params = {k: str(two_versions[0].pk) if v == "1" else v for k, v in params.items()}
 
@@ -127,7 +130,9 @@ def test_the_history_and_diff_query_counts_do_not_grow_with_versions(
     member, two_versions, newer_document, write_catalog, django_assert_max_num_queries
 ):
     old, new = two_versions
-    with django_assert_max_num_queries(12):  # 7 for the session (read, save) and nav; the versions; each select's choices
+    with django_assert_max_num_queries(
+        12
+    ):  # 7 for the session (read, save) and nav; the versions; each select's choices
         member.get(VERSIONS)
     with django_assert_max_num_queries(17):  # the same, two version lookups and both versions' rows
         member.get(DIFF, {"from": old.pk, "to": new.pk})

@@ -3,21 +3,14 @@ anonymous visitors are sent to sign in, and a member of another organization nev
 alice's objects. A new URL whose kwargs this file cannot fill makes the test fail, so every
 later feature gets this check by adding its kwarg to OBJECT_KWARGS."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from apps.accounts.models import Invitation, Membership
 from apps.packets.models import PacketVersion
-from apps.packets.services import packet_version_create
-from apps.workspace.demo import CLINIC_TITLE, clinic_request_seed
+from apps.workspace.demo import CLINIC_TITLE
 from apps.workspace.models import DataFlow, ZdrRequest
-from apps.workspace.selectors import request_get
-from tests.catalog.conftest import SHIPPED
 from tests.conftest import ALICE_ORG_NAME
-from tests.factories import InvitationFactory
 from tests.tracking import world as tracking
 
 # Views anyone may open; each protects itself another way.
@@ -69,16 +62,6 @@ ALL_URLS = sorted({name: pattern for name, pattern in walk(get_resolver().url_pa
 
 def is_admin(name):
     return name.startswith("admin:")
-
-
-@pytest.fixture
-def alice_world(alice, bob, alice_org):
-    InvitationFactory(organization=alice_org, email="pending@example.com")
-    call_command("load_catalog", str(SHIPPED), stdout=StringIO())
-    clinic = clinic_request_seed(organization=alice_org, owner=alice)
-    tracking.tracking_world(clinic, alice)
-    packet_version_create(zdr_request=request_get(organization=alice_org, request_id=clinic.pk), user=alice)
-    return alice_org
 
 
 def url_for(name, pattern, org):

@@ -46,7 +46,9 @@ def _fields(form):
             if kind in ("submit", "button", "image", "reset"):
                 continue
             previous = found.get(name)
-            options = (previous.options if previous else ()) + ((element.get("value", "on"),) if kind in ("checkbox", "radio") else ())
+            options = (previous.options if previous else ()) + (
+                (element.get("value", "on"),) if kind in ("checkbox", "radio") else ()
+            )
             found[name] = Field(name, kind, options)
     return list(found.values())
 
@@ -68,7 +70,9 @@ def _links(html, page):
 
 
 def _skipped(path):
-    return path.startswith(("/admin/", "/static/", "/media/", "/logout")) or path.endswith((".json", ".pdf", ".eml", ".csv"))
+    return path.startswith(("/admin/", "/static/", "/media/", "/logout")) or path.endswith(
+        (".json", ".pdf", ".eml", ".csv")
+    )
 
 
 def every_form(client, organization, *, max_pages=250):

@@ -3,8 +3,7 @@ from django.core.management import call_command
 
 from apps.workspace import services
 from apps.workspace.demo import clinic_request_seed
-from tests.catalog.conftest import newer_document, shipped_document, write_catalog  # noqa: F401
-from tests.catalog.conftest import SHIPPED
+from tests.catalog.conftest import SHIPPED, newer_document, shipped_document, write_catalog  # noqa: F401
 
 
 @pytest.fixture
@@ -14,7 +13,9 @@ def catalog(db):
 
 @pytest.fixture
 def blank_request(catalog, alice, alice_org):
-    return services.request_create(organization=alice_org, owner=alice, title="Notes assistant", requested_control="zdr")
+    return services.request_create(
+        organization=alice_org, owner=alice, title="Notes assistant", requested_control="zdr"
+    )
 
 
 @pytest.fixture

@@ -24,7 +24,10 @@ def test_a_new_request_lists_exactly_what_is_missing_with_links(blank_request):
     assert "At least one data flow" in labels and "At least one endpoint usage" in labels
     assert "A primary contact with name and email" not in labels  # the owner is the primary contact
     assert result.steps["organization"].percent < 100
-    assert {m.anchor for m in result.missing if m.step == "use-case"} >= {"div_id_product_description", "div_id_drivers"}
+    assert {m.anchor for m in result.missing if m.step == "use-case"} >= {
+        "div_id_product_description",
+        "div_id_drivers",
+    }
 
 
 def test_other_driver_needs_words():
@@ -58,5 +61,7 @@ def test_every_missing_item_links_to_an_element_on_its_step(client_for, alice, b
     pages = {}
     for item in missing:
         if item.step not in pages:
-            pages[item.step] = client.get(reverse("workspace:step", args=[blank_request.pk, item.step])).content.decode()
+            pages[item.step] = client.get(
+                reverse("workspace:step", args=[blank_request.pk, item.step])
+            ).content.decode()
         assert f'id="{item.anchor}"' in pages[item.step], f"{item.label} links to #{item.anchor}, not on {item.step}"

@@ -9,8 +9,9 @@ from .conftest import step_url
 
 
 def add_batches(clinic):
-    return EndpointUsage.objects.create(request=clinic, position=9, endpoint_path="/v1/batches",
-                                        models_used="gpt-5.1", monthly_volume=100)
+    return EndpointUsage.objects.create(
+        request=clinic, position=9, endpoint_path="/v1/batches", models_used="gpt-5.1", monthly_volume=100
+    )
 
 
 def test_the_batch_blocker_shows_its_remediation_and_disappears_when_fixed(client_for, alice, clinic):
@@ -43,8 +44,11 @@ def test_a_blocker_can_be_acknowledged_with_a_justification(client_for, alice, c
 
 
 def test_acknowledging_something_that_is_not_a_blocker_is_refused(client_for, alice, clinic):
-    response = client_for(alice).post(reverse("workspace:acknowledge", args=[clinic.pk]),
-                                      {"key": "usage:999:endpoint", "justification": "x"}, follow=True)
+    response = client_for(alice).post(
+        reverse("workspace:acknowledge", args=[clinic.pk]),
+        {"key": "usage:999:endpoint", "justification": "x"},
+        follow=True,
+    )
     assert "no longer a blocker" in response.content.decode()
     assert not FindingAcknowledgement.objects.exists()
 
@@ -60,7 +64,9 @@ def test_export_json_has_the_whole_request(client_for, alice, clinic):
     assert data["completeness"]["percent"] < 100
 
 
-def test_a_newer_catalog_shows_what_changed_and_moves_in_one_action(client_for, alice, clinic, newer_document, write_catalog):
+def test_a_newer_catalog_shows_what_changed_and_moves_in_one_action(
+    client_for, alice, clinic, newer_document, write_catalog
+):
     add_batches(clinic)
     call_command("load_catalog", str(write_catalog(newer_document)), stdout=open("/dev/null", "w"))  # noqa: SIM115
     client = client_for(alice)
@@ -78,8 +84,13 @@ def test_a_newer_catalog_shows_what_changed_and_moves_in_one_action(client_for, 
 def test_step_pages_keep_a_flat_query_count(client_for, alice, clinic, django_assert_max_num_queries):
     client = client_for(alice)
     for n in range(20):
-        usage = EndpointUsage.objects.create(request=clinic, position=10 + n, endpoint_path="/v1/embeddings",
-                                             models_used="text-embedding-3", monthly_volume=5)
+        usage = EndpointUsage.objects.create(
+            request=clinic,
+            position=10 + n,
+            endpoint_path="/v1/embeddings",
+            models_used="text-embedding-3",
+            monthly_volume=5,
+        )
         clinic.flows.create(position=10 + n, source_system=f"System {n}", usage=usage, output_store=f"Store {n}")
     for step in ("organization", "flows", "usage", "review"):
         with django_assert_max_num_queries(20):

@@ -28,9 +28,15 @@ def fieldlabel(name):
 
 
 VOCABULARIES = {
-    "drivers": taxonomy.DRIVERS, "data_categories": taxonomy.DATA_CATEGORIES, "data_subjects": taxonomy.DATA_SUBJECTS,
-    "minimization": taxonomy.MINIMIZATION, "certifications": taxonomy.CERTIFICATIONS, "sensitivity": taxonomy.SENSITIVITY,
-    "usage_tier": taxonomy.USAGE_TIERS, "baa_status": taxonomy.BAA_STATUS, "role": taxonomy.CONTACT_ROLES,
+    "drivers": taxonomy.DRIVERS,
+    "data_categories": taxonomy.DATA_CATEGORIES,
+    "data_subjects": taxonomy.DATA_SUBJECTS,
+    "minimization": taxonomy.MINIMIZATION,
+    "certifications": taxonomy.CERTIFICATIONS,
+    "sensitivity": taxonomy.SENSITIVITY,
+    "usage_tier": taxonomy.USAGE_TIERS,
+    "baa_status": taxonomy.BAA_STATUS,
+    "role": taxonomy.CONTACT_ROLES,
 }
 
 

@@ -21,8 +21,12 @@ def item_form(kind, item, assessment, data=None):
 def item_forms(zdr_request, kind, assessment):
     """Each item with its form, its fingerprint and, for usages, the findings it causes."""
     return [
-        (item, item_form(kind, item, assessment), services.fingerprint(item, ITEM_FIELDS[kind]),
-         assessment.evaluation.for_usage(item.pk) if kind == "usages" else ())
+        (
+            item,
+            item_form(kind, item, assessment),
+            services.fingerprint(item, ITEM_FIELDS[kind]),
+            assessment.evaluation.for_usage(item.pk) if kind == "usages" else (),
+        )
         for item in getattr(zdr_request, kind).all()
     ]
 
@@ -36,8 +40,13 @@ def catalog_notice(zdr_request, snapshot):
     paths = {u["endpoint_path"] for u in snapshot["usages"]}
     features = {key for u in snapshot["usages"] for key in u["features"]}
     relevant = {
-        "endpoints": {k: [r for r in v if (r if isinstance(r, str) else r["key"]) in paths] for k, v in diff["endpoints"].items()},
-        "features": {k: [r for r in v if (r if isinstance(r, str) else r["key"]) in features] for k, v in diff["features"].items()},
+        "endpoints": {
+            k: [r for r in v if (r if isinstance(r, str) else r["key"]) in paths] for k, v in diff["endpoints"].items()
+        },
+        "features": {
+            k: [r for r in v if (r if isinstance(r, str) else r["key"]) in features]
+            for k, v in diff["features"].items()
+        },
     }
     return {"version": newest, "changes": relevant, "affects_request": not is_empty(relevant)}
 

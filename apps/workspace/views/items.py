@@ -10,9 +10,9 @@ from django.views.decorators.http import require_POST
 from apps.accounts.access import CAN_EDIT, membership_required
 
 from .. import selectors, services
+from ..diagram import render_svg
 from ..selectors import ITEM_FIELDS, Assessment
 from ..steps import STEPS
-from ..diagram import render_svg
 from .context import item_form
 
 STEP_OF_KIND = {step.items: step for step in STEPS if step.items}
@@ -54,8 +54,13 @@ def item_update(request, request_id, kind, item_id):
     conflict = None
     if form.is_valid():
         try:
-            item = services.item_save(item=item, fields=ITEM_FIELDS[kind] + (["endpoint_path"] if kind == "flows" else []),
-                                      data=form.cleaned_data, seen=request.POST.get("seen", ""), user=request.user)
+            item = services.item_save(
+                item=item,
+                fields=ITEM_FIELDS[kind] + (["endpoint_path"] if kind == "flows" else []),
+                data=form.cleaned_data,
+                seen=request.POST.get("seen", ""),
+                user=request.user,
+            )
         except services.StaleEdit as stale:
             conflict = stale
         else:
@@ -64,19 +69,32 @@ def item_update(request, request_id, kind, item_id):
                 return _back(zdr_request, kind, item)
     if not request.htmx:
         for field, errors in form.errors.items():
-            messages.error(request, f"{form.fields[field].label if field in form.fields else 'Item'}: {' '.join(errors)}")
+            messages.error(
+                request, f"{form.fields[field].label if field in form.fields else 'Item'}: {' '.join(errors)}"
+            )
         if conflict:
             messages.error(request, "Not saved: someone else changed this item meanwhile. Reload to see their values.")
         return _back(zdr_request, kind, item)
     zdr_request = selectors.request_get(organization=request.membership.organization, request_id=request_id)
     assessment = Assessment(zdr_request)
-    return render(request, "workspace/partials/item_answer.html", {
-        "zdr_request": zdr_request, "kind": kind, "item": item, "form": form, "conflict": conflict,
-        "seen": services.fingerprint(item, ITEM_FIELDS[kind]), "assessment": assessment, "steps": STEPS,
-        "step": STEP_OF_KIND[kind], "can_edit": True,
-        "diagram": render_svg(assessment.snapshot, assessment.catalog, assessment.evaluation.control),
-        "usage_findings": assessment.evaluation.for_usage(item.pk) if kind == "usages" else (),
-    })
+    return render(
+        request,
+        "workspace/partials/item_answer.html",
+        {
+            "zdr_request": zdr_request,
+            "kind": kind,
+            "item": item,
+            "form": form,
+            "conflict": conflict,
+            "seen": services.fingerprint(item, ITEM_FIELDS[kind]),
+            "assessment": assessment,
+            "steps": STEPS,
+            "step": STEP_OF_KIND[kind],
+            "can_edit": True,
+            "diagram": render_svg(assessment.snapshot, assessment.catalog, assessment.evaluation.control),
+            "usage_findings": assessment.evaluation.for_usage(item.pk) if kind == "usages" else (),
+        },
+    )
 
 
 @require_POST

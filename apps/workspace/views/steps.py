@@ -25,8 +25,11 @@ def _save(request, zdr_request, step, form):
         return None, None
     try:
         saved = services.request_step_save(
-            zdr_request=zdr_request, fields=step.fields, data=form.cleaned_data,
-            seen=request.POST.get("seen", ""), user=request.user,
+            zdr_request=zdr_request,
+            fields=step.fields,
+            data=form.cleaned_data,
+            seen=request.POST.get("seen", ""),
+            user=request.user,
         )
     except services.StaleEdit as conflict:
         return None, conflict
@@ -51,17 +54,27 @@ def step_view(request, request_id, step):
             return redirect(_next_url(request, saved, step))
         if request.htmx:
             return _status(request, zdr_request, step, form, conflict)
-    return render(request, "workspace/step.html", step_context(request, zdr_request, step, form=form, conflict=conflict))
+    return render(
+        request, "workspace/step.html", step_context(request, zdr_request, step, form=form, conflict=conflict)
+    )
 
 
 def _status(request, zdr_request, step, form, conflict=None):
     """The autosave answer: the save state, the new fingerprint and the step scores, swapped in place."""
     zdr_request = selectors.request_get(organization=request.membership.organization, request_id=zdr_request.pk)
-    return render(request, "workspace/partials/autosave_answer.html", {
-        "zdr_request": zdr_request, "step": step, "form": form, "conflict": conflict,
-        "assessment": Assessment(zdr_request), "steps": STEPS,
-        "seen": services.fingerprint(zdr_request, step.fields),
-    })
+    return render(
+        request,
+        "workspace/partials/autosave_answer.html",
+        {
+            "zdr_request": zdr_request,
+            "step": step,
+            "form": form,
+            "conflict": conflict,
+            "assessment": Assessment(zdr_request),
+            "steps": STEPS,
+            "seen": services.fingerprint(zdr_request, step.fields),
+        },
+    )
 
 
 def _next_url(request, zdr_request, step):
@@ -70,4 +83,3 @@ def _next_url(request, zdr_request, step):
         index = [s.slug for s in STEPS].index(step.slug)
         target = STEPS[min(index + 1, len(STEPS) - 1)].slug
     return reverse("workspace:step", kwargs={"request_id": zdr_request.pk, "step": target})
-

@@ -39,7 +39,9 @@ class Command(BaseCommand):
         user, _ = User.objects.get_or_create(email=email, defaults={"full_name": "Dana Demo"})
         user.set_password(password)
         user.save(update_fields=["password"])
-        organization, _ = Organization.objects.get_or_create(slug="northwind-clinic", defaults={"name": DEMO_ORGANIZATION})
+        organization, _ = Organization.objects.get_or_create(
+            slug="northwind-clinic", defaults={"name": DEMO_ORGANIZATION}
+        )
         Membership.objects.update_or_create(organization=organization, user=user, defaults={"role": Role.OWNER})
         clinic_request_seed(organization=organization, owner=user)
         demo_packet_seed(organization=organization, owner=user)
