@@ -41,6 +41,9 @@ class TransitionForm(forms.Form):
                 label="Packet version sent", queryset=packet_versions, empty_label="Choose a ready version",
                 error_messages={"required": "Choose the packet version you sent. Render one first if none is listed."},
             )
+            # The version's own facts, the ones to compare with the file that was sent.
+            self.fields["packet_version"].label_from_instance = lambda v: (
+                f"v{v.number} · {v.page_count} pages · SHA-256 {v.sha256[:12]}…")
         if "channel" in move.requires:
             self.fields["channel"] = forms.ChoiceField(label="Sent by", choices=[("", "Choose the channel")] + CHANNELS)
         needs_note = "note" in move.requires

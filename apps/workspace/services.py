@@ -41,8 +41,11 @@ def fingerprint(obj, fields):
 def _apply(obj, fields, data, seen, user):
     if seen != fingerprint(obj, fields):
         conflicts = [Conflict(f, getattr(obj, f), data[f]) for f in fields if f in data and getattr(obj, f) != data[f]]
-        request = obj if isinstance(obj, ZdrRequest) else obj.request
-        raise StaleEdit(conflicts, request.updated_by, request.updated_at)
+        # Values equal to the saved ones overwrite nobody: typically the editor's own autosave of the
+        # same input got there first (a blur autosaves while "Save and continue" submits).
+        if conflicts:
+            request = obj if isinstance(obj, ZdrRequest) else obj.request
+            raise StaleEdit(conflicts, request.updated_by, request.updated_at)
     for f in fields:
         if f in data:
             setattr(obj, f, data[f])

@@ -6,3 +6,32 @@ document.addEventListener("submit", (event) => {
     event.preventDefault();
   }
 });
+
+// Autosaving forms (hx-post + hx-target): the status says "Saving…" from the first keystroke until
+// the server's answer replaces it, so "Saved at" never shows while a change is still on its way.
+(() => {
+  const statusOf = (element) => {
+    const form = element && element.closest ? element.closest("form[hx-post][hx-target]") : null;
+    return form ? document.querySelector(form.getAttribute("hx-target")) : null;
+  };
+  const say = (element, text) => {
+    const status = statusOf(element);
+    if (status && status.textContent !== text) status.textContent = text;  // one announcement, not one per key
+  };
+  ["input", "change", "htmx:beforeRequest"].forEach((name) => {
+    document.addEventListener(name, (event) => say(event.target, "Saving…"));
+  });
+  ["htmx:responseError", "htmx:sendError"].forEach((name) => {
+    document.addEventListener(name, (event) => say(event.target, "Not saved: the portal did not answer. Use Save."));
+  });
+})();
+
+// "Save" and "Save and continue" wait for an autosave in flight: submitted beside it, the form would
+// carry the fingerprint that autosave is replacing, and the server would refuse it as a stale edit.
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (!form.matches("form[hx-post]") || !form.classList.contains("htmx-request")) return;
+  event.preventDefault();
+  const submitter = event.submitter;
+  form.addEventListener("htmx:afterRequest", () => setTimeout(() => form.requestSubmit(submitter), 0), { once: true });
+});

@@ -27,11 +27,23 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
-    """A fresh browser tab on the live server; console errors fail the test."""
+    """A fresh browser tab on the live server; console errors fail the test. Chromium also logs an
+    error page it navigated to (the styled 404) as a failed resource: only that one is not an error."""
     context = browser.new_context(base_url=live_server.url)
     page = context.new_page()
-    errors = []
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    errors, error_pages = [], set()
+
+    def on_response(response):
+        if response.request.is_navigation_request() and response.status >= 400:
+            error_pages.add(response.url)
+
+    def on_console(message):
+        navigated = message.text.startswith("Failed to load resource") and message.location.get("url") in error_pages
+        if message.type == "error" and not navigated:
+            errors.append(message.text)
+
+    page.on("response", on_response)
+    page.on("console", on_console)
     page.on("pageerror", lambda error: errors.append(str(error)))
     yield page
     context.close()

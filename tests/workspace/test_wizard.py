@@ -120,6 +120,19 @@ def test_a_stale_save_is_refused_and_shows_the_other_persons_values(client_for, 
     assert blank_request.legal_entity == "Bob's Entity"
 
 
+def test_save_and_continue_beside_its_own_autosave_of_the_same_input_saves(client_for, alice, blank_request):
+    # A blur autosaves while the click submits: both carry the same values and the same fingerprint.
+    url, data = step_url(blank_request, "organization"), org_step_data(blank_request, legal_entity="Acme Clinics")
+    client = client_for(alice)
+    assert "Saved at" in client.post(url, data, HTTP_HX_REQUEST="true").content.decode()
+
+    response = client.post(url, {**data, "save_next": ""})
+
+    assert response.status_code == 302 and response["Location"] == step_url(blank_request, "use-case")
+    blank_request.refresh_from_db()
+    assert blank_request.legal_entity == "Acme Clinics"
+
+
 def test_viewers_see_the_wizard_read_only_and_cannot_save(client_for, blank_request, alice_org):
     from apps.accounts.models import Membership, Role
     from tests.factories import UserFactory
