@@ -5,7 +5,6 @@ from playwright.sync_api import expect
 
 from apps.workspace.models import ZdrRequest
 from tests.catalog.conftest import SHIPPED
-from tests.worker import wait_for
 
 
 def test_autosave_keeps_input_across_a_reload_and_findings_follow_usage(page, sign_in, alice):
@@ -40,22 +39,52 @@ def test_autosave_keeps_input_across_a_reload_and_findings_follow_usage(page, si
 
 
 def test_a_wizard_step_works_with_the_keyboard_alone(page, sign_in, alice, alice_org):
+    """From the top of the page: skip the navigation, Tab through the steps to the fields in reading
+    order (each reached by its visible label), tick a box with Space, save and continue with Enter."""
     from apps.workspace import services
+    from apps.workspace.taxonomy import DRIVERS
 
     call_command("load_catalog", str(SHIPPED))
-    zdr_request = services.request_create(organization=alice_org, owner=alice, title="Keyboard", requested_control="zdr")
+    zdr_request = services.request_create(organization=alice_org, owner=alice, title="Keys", requested_control="zdr")
     sign_in(alice)
     page.goto(f"/requests/{zdr_request.pk}/steps/use-case/")
 
-    page.get_by_label("What the product does").focus()
-    page.keyboard.type("Summarizes visit notes.")
     page.keyboard.press("Tab")
-    expect(page.get_by_label("Who its users are")).to_be_focused()
-    page.keyboard.type("Clinicians.")
-    page.keyboard.press("Tab")
-    expect(page.get_by_label("Why the data is sensitive")).to_be_focused()
-    expect(page.locator("#save-status-main")).to_contain_text("Saved at")
+    expect(page.get_by_role("link", name="Skip to content")).to_be_focused()
+    page.keyboard.press("Enter")
+    product = page.get_by_label("What the product does")
+    passed = []
+    for _ in range(40):  # the request's links and the step list come first, then the form
+        page.keyboard.press("Tab")
+        if product.evaluate("field => field === document.activeElement"):
+            break
+        passed.append(page.evaluate("document.activeElement.textContent.trim()"))
+    expect(product).to_be_focused()
+    assert passed.index("Organization and contacts") < passed.index("Review"), passed
 
-    saved = ZdrRequest.objects.filter(pk=zdr_request.pk, users_description="Clinicians.")
-    assert wait_for(saved.exists, timeout=10)
-    assert saved.get().product_description == "Summarizes visit notes."
+    def tab_to(label, typed=None):
+        page.keyboard.press("Tab")
+        expect(page.get_by_label(label, exact=True)).to_be_focused()
+        if typed:
+            page.keyboard.type(typed)
+
+    page.keyboard.type("Summarizes visit notes.")
+    tab_to("Who its users are", "Clinicians.")
+    tab_to("Why the data is sensitive", "PHI.")
+    for key, label in DRIVERS:
+        tab_to(label)
+        if key == "hipaa":
+            page.keyboard.press("Space")
+    expect(page.get_by_label("HIPAA / PHI")).to_be_checked()
+    tab_to("Other driver")
+    tab_to("Expected volume", "40,000 notes a month.")
+    tab_to("Why retention at OpenAI is a problem", "HIPAA.")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Save and continue")).to_be_focused()
+    expect(page.locator("#save-status-main")).to_contain_text("Saved at")  # leaving each field autosaved it
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", level=1, name="Data inventory")).to_be_visible()
+    zdr_request.refresh_from_db()
+    assert (zdr_request.product_description, zdr_request.users_description, zdr_request.drivers,
+            zdr_request.retention_problem) == ("Summarizes visit notes.", "Clinicians.", ["hipaa"], "HIPAA.")
