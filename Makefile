@@ -6,9 +6,11 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-# Debian packages: WeasyPrint's text layout libraries, and Chromium for the browser tests.
+# Debian packages: WeasyPrint's text layout libraries, Chromium for the browser tests, and
+# poppler's pdftoppm for the screenshots of packet pages.
 WEASYPRINT_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 BROWSER_DEBS := chromium
+SCREENSHOT_DEBS := poppler-utils
 
 .PHONY: run test bench screenshots lint system-packages browser clean
 
@@ -59,6 +61,7 @@ clean:
 	rm -rf var/broker var/test-broker var/test-zdrportal-*.sqlite3*
 
 screenshots: $(VENV)/.dev-deps system-packages browser
+	$(call apt_ensure,$(SCREENSHOT_DEBS))
 	$(PY) scripts/screenshots.py
 
 bench: $(VENV)/.run-deps system-packages

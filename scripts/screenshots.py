@@ -1,9 +1,10 @@
 """Refresh the README's screenshots: `make screenshots`.
 
 Starts the portal on a throw-away SQLite database with the demo data, walks it with headless
-Chromium (Playwright) and writes PNGs to docs/screenshots/."""
+Chromium (Playwright) and writes PNGs to docs/screenshots/; PDF pages go through poppler's pdftoppm."""
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -12,18 +13,20 @@ import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 PORT = int(os.environ.get("SCREENSHOT_PORT", "8765"))
 BASE = f"http://127.0.0.1:{PORT}"
 EMAIL, PASSWORD = "demo@example.com", "screenshot-demo-password"
+PDFTOPPM = "/usr/bin/pdftoppm"  # Debian's poppler-utils (the Makefile installs it)
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
 
 
 def manage(env, *args, **kwargs):
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, **kwargs)
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, **kwargs)  # noqa: S603
 
 
 def start_portal(var_dir):
@@ -34,7 +37,7 @@ def start_portal(var_dir):
     manage(env, "load_catalog", *map(str, sorted((ROOT / "data" / "catalog").glob("openai-*.json"))),
            stdout=subprocess.DEVNULL)
     manage(env, "seed_demo", stdout=subprocess.DEVNULL)
-    server = subprocess.Popen([sys.executable, "manage.py", "runserver", f"127.0.0.1:{PORT}", "--noreload"],
+    server = subprocess.Popen([sys.executable, "manage.py", "runserver", f"127.0.0.1:{PORT}", "--noreload"],  # noqa: S603
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(100):
         try:
@@ -52,7 +55,7 @@ def shoot(page, name, *, selector=None, full_page=True):
     print(f"wrote docs/screenshots/{name}.png")  # noqa: T201
 
 
-def take(page):
+def sign_in(page):
     page.goto(f"{BASE}/login/")
     shoot(page, "signin")
     page.get_by_label("Email address").fill(EMAIL)
@@ -60,9 +63,34 @@ def take(page):
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"{BASE}/")
 
-    page.get_by_role("link", name="Requests").click()
-    page.get_by_role("link", name="Visit-note summaries for Northwind Clinic").click()
-    request_url = page.url.split("/steps/")[0]
+
+def take_tracking(page):
+    """The demo's requests in their states, and the one whose follow-up is overdue."""
+    page.goto(f"{BASE}/")
+    shoot(page, "dashboard")
+    page.get_by_role("region", name="Needs attention").get_by_role("link").first.click()
+    page.get_by_role("region", name="Follow-ups").get_by_text("Overdue").wait_for()
+    shoot(page, "tracking")
+
+
+def take_packet(page, request_url, work_dir):
+    """The packet page, then two pages of the signed-off PDF: the cover and the data flows."""
+    page.goto(f"{request_url}/packet/")
+    shoot(page, "packet", full_page=False)
+    page.goto(f"{request_url}/packet/v1/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download PDF").click()
+    pdf = Path(work_dir) / "packet.pdf"
+    download.value.save_as(pdf)
+    texts = [p.extract_text() for p in PdfReader(pdf).pages]
+    flows = next(n for n, text in enumerate(texts, start=1) if re.match(r"\d+ Data flows\n", text))
+    for name, number in [("packet-pdf-cover", 1), ("packet-pdf-flows", flows)]:
+        subprocess.run([PDFTOPPM, "-png", "-r", "80", "-f", str(number), "-l", str(number), "-singlefile",  # noqa: S603
+                        str(pdf), str(OUT / name)], check=True)
+        print(f"wrote docs/screenshots/{name}.png (page {number} of the PDF)")  # noqa: T201
+
+
+def take_workspace(page, request_url):
     page.goto(f"{request_url}/steps/use-case/")
     shoot(page, "wizard-step", full_page=False)
 
@@ -77,6 +105,9 @@ def take(page):
     page.goto(f"{request_url}/steps/flows/")
     shoot(page, "diagram", selector="#diagram")
 
+
+def take_history(page, request_url):
+    page.goto(f"{request_url}/steps/flows/")
     page.locator("article.item-card").nth(1).get_by_role("button", name="Move up").click()  # edits for the History
     page.wait_for_load_state("networkidle")
     page.goto(f"{request_url}/steps/use-case/")
@@ -85,6 +116,17 @@ def take(page):
     page.wait_for_load_state("networkidle")
     page.goto(f"{request_url}/history/")
     shoot(page, "history", full_page=False)
+
+
+def take(page, work_dir):
+    sign_in(page)
+    take_tracking(page)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Requests").click()
+    page.get_by_role("link", name="Visit-note summaries for Northwind Clinic").click()
+    request_url = page.url.split("/steps/")[0]
+    take_packet(page, request_url, work_dir)  # before the edits below change the request's content
+    take_workspace(page, request_url)
+    take_history(page, request_url)
 
     page.goto(f"{BASE}/catalog/openai/?q=batches")
     page.get_by_role("button", name="/v1/batches details").click()
@@ -106,7 +148,7 @@ def main():
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
                 page = browser.new_page(viewport={"width": 1280, "height": 800})
-                take(page)
+                take(page, var_dir)
                 browser.close()
         finally:
             server.terminate()
