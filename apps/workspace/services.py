@@ -55,8 +55,13 @@ def _apply(obj, fields, data, seen, user):
 def request_create(*, organization, owner, title, requested_control, openai_org_id=""):
     """A new request, pinned to the newest OpenAI catalog, with its owner as primary contact."""
     zdr_request = ZdrRequest.objects.create(
-        organization=organization, owner=owner, updated_by=owner, title=title, requested_control=requested_control,
-        openai_org_id=openai_org_id, catalog_version=version_current("openai"),
+        organization=organization,
+        owner=owner,
+        updated_by=owner,
+        title=title,
+        requested_control=requested_control,
+        openai_org_id=openai_org_id,
+        catalog_version=version_current("openai"),
     )
     Contact.objects.create(request=zdr_request, role="primary", name=owner.full_name, email=owner.email)
     return zdr_request
@@ -150,7 +155,9 @@ def finding_unacknowledge(*, zdr_request, key, user):
 @transaction.atomic
 def request_move_to_catalog(*, zdr_request, version, user):
     """Re-check the request against `version` (the newest catalog): one action, findings follow."""
-    ZdrRequest.objects.filter(pk=zdr_request.pk).update(catalog_version=version, updated_by=user, updated_at=timezone.now())
+    ZdrRequest.objects.filter(pk=zdr_request.pk).update(
+        catalog_version=version, updated_by=user, updated_at=timezone.now()
+    )
     # The UPDATE skips save(), so the history row is written here (simple-history's bulk API).
     ZdrRequest.history.bulk_history_create([ZdrRequest.objects.get(pk=zdr_request.pk)], update=True, default_user=user)
 

@@ -12,17 +12,25 @@ ORG_FIELDS = STEP_BY_SLUG["organization"].fields
 
 def org_step_data(zdr_request, **changes):
     data = {
-        "title": zdr_request.title, "requested_control": "zdr", "openai_org_id": "org-Abc123", "project_ids": "",
-        "legal_entity": "Acme Health Inc.", "country": "Germany", "website": "https://acme.example.com",
-        "usage_tier": "enterprise", "baa_status": "none", "seen": fingerprint(zdr_request, ORG_FIELDS),
+        "title": zdr_request.title,
+        "requested_control": "zdr",
+        "openai_org_id": "org-Abc123",
+        "project_ids": "",
+        "legal_entity": "Acme Health Inc.",
+        "country": "Germany",
+        "website": "https://acme.example.com",
+        "usage_tier": "enterprise",
+        "baa_status": "none",
+        "seen": fingerprint(zdr_request, ORG_FIELDS),
     }
     data.update(changes)
     return data
 
 
 def test_creating_a_request_pins_the_current_catalog_and_opens_step_one(client_for, alice, catalog):
-    response = client_for(alice).post(reverse("workspace:create"),
-                                      {"title": "Notes", "requested_control": "recommend", "openai_org_id": "org-X1"})
+    response = client_for(alice).post(
+        reverse("workspace:create"), {"title": "Notes", "requested_control": "recommend", "openai_org_id": "org-X1"}
+    )
     zdr_request = ZdrRequest.objects.get()
     assert response["Location"] == step_url(zdr_request, "organization")
     assert str(zdr_request.catalog_version.as_of) == "2026-09-22"
@@ -31,14 +39,17 @@ def test_creating_a_request_pins_the_current_catalog_and_opens_step_one(client_f
 
 @pytest.mark.parametrize("org_id", ["org_abc", "org-", "abc", "org-ab c", "org-abc!", "org-<script>"])
 def test_an_invalid_openai_org_id_is_refused_and_nothing_is_created(client_for, alice, catalog, org_id):
-    response = client_for(alice).post(reverse("workspace:create"),
-                                      {"title": "Notes", "requested_control": "zdr", "openai_org_id": org_id})
+    response = client_for(alice).post(
+        reverse("workspace:create"), {"title": "Notes", "requested_control": "zdr", "openai_org_id": org_id}
+    )
     assert "An OpenAI organization ID is &#x27;org-&#x27; followed by letters and digits" in response.content.decode()
     assert not ZdrRequest.objects.exists()
 
 
 def test_saving_a_step_without_javascript(client_for, alice, blank_request):
-    response = client_for(alice).post(step_url(blank_request, "organization"), org_step_data(blank_request, save_next=""))
+    response = client_for(alice).post(
+        step_url(blank_request, "organization"), org_step_data(blank_request, save_next="")
+    )
 
     assert response["Location"] == step_url(blank_request, "use-case")
     blank_request.refresh_from_db()
@@ -46,8 +57,9 @@ def test_saving_a_step_without_javascript(client_for, alice, blank_request):
 
 
 def test_autosave_answers_with_the_saved_time_and_a_new_fingerprint(client_for, alice, blank_request):
-    response = client_for(alice).post(step_url(blank_request, "organization"), org_step_data(blank_request),
-                                      HTTP_HX_REQUEST="true")
+    response = client_for(alice).post(
+        step_url(blank_request, "organization"), org_step_data(blank_request), HTTP_HX_REQUEST="true"
+    )
     html = response.content.decode()
 
     blank_request.refresh_from_db()
@@ -56,18 +68,25 @@ def test_autosave_answers_with_the_saved_time_and_a_new_fingerprint(client_for, 
     assert blank_request.legal_entity == "Acme Health Inc."
 
 
-@pytest.mark.parametrize("changes,message", [
-    ({"website": "not a url"}, "Enter a valid URL."),
-    ({"openai_org_id": "org_123"}, "followed by letters and digits"),
-    ({"project_ids": "proj_ok, proj-bad"}, "&#x27;proj-bad&#x27;: A project ID is"),
-    ({"legal_entity": "x" * 201}, "Ensure this value has at most 200 characters"),
-    ({"country": "Ger\x00many"}, "Null characters are not allowed."),
-    ({"usage_tier": "platinum"}, "Select a valid choice."),
-])
-def test_bad_input_is_refused_with_a_field_error_and_nothing_is_saved(client_for, alice, blank_request, changes, message):
+@pytest.mark.parametrize(
+    "changes,message",
+    [
+        ({"website": "not a url"}, "Enter a valid URL."),
+        ({"openai_org_id": "org_123"}, "followed by letters and digits"),
+        ({"project_ids": "proj_ok, proj-bad"}, "&#x27;proj-bad&#x27;: A project ID is"),
+        ({"legal_entity": "x" * 201}, "Ensure this value has at most 200 characters"),
+        ({"country": "Ger\x00many"}, "Null characters are not allowed."),
+        ({"usage_tier": "platinum"}, "Select a valid choice."),
+    ],
+)
+def test_bad_input_is_refused_with_a_field_error_and_nothing_is_saved(
+    client_for, alice, blank_request, changes, message
+):
     client = client_for(alice)
     for headers in ({}, {"HTTP_HX_REQUEST": "true"}):
-        response = client.post(step_url(blank_request, "organization"), org_step_data(blank_request, **changes), **headers)
+        response = client.post(
+            step_url(blank_request, "organization"), org_step_data(blank_request, **changes), **headers
+        )
         assert response.status_code == 200
         assert message in response.content.decode()
     blank_request.refresh_from_db()
@@ -99,19 +118,26 @@ def test_script_tags_are_stored_as_text_and_escaped_everywhere(client_for, alice
 
 def test_coming_back_resumes_at_the_first_incomplete_step(client_for, alice, blank_request, clinic):
     client = client_for(alice)
-    assert client.get(reverse("workspace:resume", args=[blank_request.pk]))["Location"] == step_url(blank_request, "organization")
+    assert client.get(reverse("workspace:resume", args=[blank_request.pk]))["Location"] == step_url(
+        blank_request, "organization"
+    )
     client.post(step_url(blank_request, "organization"), org_step_data(blank_request))
     blank_request.contacts.create(role="security", name="Sam", email="sam@example.com")
-    assert client.get(reverse("workspace:resume", args=[blank_request.pk]))["Location"] == step_url(blank_request, "use-case")
+    assert client.get(reverse("workspace:resume", args=[blank_request.pk]))["Location"] == step_url(
+        blank_request, "use-case"
+    )
     assert client.get(reverse("workspace:resume", args=[clinic.pk]))["Location"] == step_url(clinic, "review")
 
 
 def test_a_stale_save_is_refused_and_shows_the_other_persons_values(client_for, alice, bob, blank_request):
     seen = fingerprint(blank_request, ORG_FIELDS)
-    client_for(bob).post(step_url(blank_request, "organization"), org_step_data(blank_request, legal_entity="Bob's Entity"))
+    client_for(bob).post(
+        step_url(blank_request, "organization"), org_step_data(blank_request, legal_entity="Bob's Entity")
+    )
 
-    response = client_for(alice).post(step_url(blank_request, "organization"),
-                                      org_step_data(blank_request, legal_entity="Alice's Entity", seen=seen))
+    response = client_for(alice).post(
+        step_url(blank_request, "organization"), org_step_data(blank_request, legal_entity="Alice's Entity", seen=seen)
+    )
     html = response.content.decode()
 
     assert "Not saved:" in html and "changed this step" in html
