@@ -1,9 +1,6 @@
-import re
 
 from django import template
 from django.core.exceptions import FieldDoesNotExist
-from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
 
 from .. import taxonomy
 from ..models import Contact, DataFlow, EndpointUsage, ZdrRequest
@@ -47,10 +44,3 @@ def labels(keys, vocabulary):
     keys = keys if isinstance(keys, list) else [keys] if keys else []
     return ", ".join(names.get(key, key) for key in keys)
 
-
-@register.filter
-def codespans(text):
-    """The catalog writes parameters in `backticks`: show them as code. Escapes first, so no
-    markup from the text itself can get through."""
-    escaped = conditional_escape(text)
-    return mark_safe(re.sub(r"`([^`]+)`", r"<code>\1</code>", escaped))  # noqa: S308 - escaped above
