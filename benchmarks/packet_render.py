@@ -7,6 +7,7 @@ Runs on a throwaway SQLite database and media folder, so it never touches var/. 
 worker's whole job: claim, render from the frozen snapshot, hash, store, mark ready.
 """
 
+import logging
 import os
 import statistics
 import sys
@@ -15,6 +16,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The result is this script's output: its own handler, whatever LOG_LEVEL quiets for Django.
+log = logging.getLogger("benchmarks.packet_render")
+log.addHandler(logging.StreamHandler(sys.stdout))
+log.setLevel(logging.INFO)
+log.propagate = False
 TARGET_SECONDS = 3.0
 
 
@@ -58,7 +64,7 @@ def main(rounds):
         assert state == "ready", version.failure_reason
         pages.add(version.page_count)
 
-    print(f"Clinic packet, {rounds} renders, {'/'.join(map(str, sorted(pages)))} pages: "
+    log.info(f"Clinic packet, {rounds} renders, {'/'.join(map(str, sorted(pages)))} pages: "
           f"min {min(seconds):.2f} s, median {statistics.median(seconds):.2f} s, max {max(seconds):.2f} s "
           f"(target < {TARGET_SECONDS:.0f} s)")
     return 0 if statistics.median(seconds) < TARGET_SECONDS else 1

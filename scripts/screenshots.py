@@ -3,6 +3,7 @@
 Starts the portal on a throw-away SQLite database with the demo data, walks it with headless
 Chromium (Playwright) and writes PNGs to docs/screenshots/; PDF pages go through poppler's pdftoppm."""
 
+import logging
 import os
 import re
 import subprocess
@@ -16,6 +17,7 @@ from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
+log = logging.getLogger("screenshots")
 OUT = ROOT / "docs" / "screenshots"
 PORT = int(os.environ.get("SCREENSHOT_PORT", "8765"))
 BASE = f"http://127.0.0.1:{PORT}"
@@ -52,7 +54,7 @@ def start_portal(var_dir):
 def shoot(page, name, *, selector=None, full_page=True):
     target = page.locator(selector).first if selector else page
     target.screenshot(path=str(OUT / f"{name}.png"), **({} if selector else {"full_page": full_page}))
-    print(f"wrote docs/screenshots/{name}.png")  # noqa: T201
+    log.info("wrote docs/screenshots/%s.png", name)
 
 
 def sign_in(page):
@@ -87,7 +89,7 @@ def take_packet(page, request_url, work_dir):
     for name, number in [("packet-pdf-cover", 1), ("packet-pdf-flows", flows)]:
         subprocess.run([PDFTOPPM, "-png", "-r", "80", "-f", str(number), "-l", str(number), "-singlefile",  # noqa: S603
                         str(pdf), str(OUT / name)], check=True)
-        print(f"wrote docs/screenshots/{name}.png (page {number} of the PDF)")  # noqa: T201
+        log.info("wrote docs/screenshots/%s.png (page %s of the PDF)", name, number)
 
 
 def take_workspace(page, request_url):
@@ -155,4 +157,5 @@ def main():
 
 
 if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO, format="%(message)s", force=True)
     main()
