@@ -92,34 +92,14 @@ def clinic_request_seed(*, organization, owner):
         monthly_volume=40000,
         purpose="Nightly patient summaries, synchronous calls (was Batch)",
     )
-    DataFlow.objects.create(
-        request=zdr_request,
-        position=1,
-        source_system="EHR (Epic)",
-        data_categories=["user.health_and_medical"],
-        usage=notes,
-        returns="Draft visit note (JSON)",
-        output_store="Clinical notes DB",
-        retention="Until signed + 30 days",
-    )
-    DataFlow.objects.create(
-        request=zdr_request,
-        position=2,
-        source_system="Lab system",
-        data_categories=["user.health_and_medical"],
-        usage=notes,
-        returns="Extracted lab values",
-        output_store="Clinical notes DB",
-        retention="Until signed + 30 days",
-    )
-    DataFlow.objects.create(
-        request=zdr_request,
-        position=3,
-        source_system="Clinical notes DB",
-        data_categories=["user.health_and_medical"],
-        usage=summaries,
-        returns="Patient summary",
-        output_store="Patient portal",
-        retention="Medical-record policy",
-    )
+    flows = [  # source, what comes back, where it is kept, our retention, the usage it goes to
+        ("EHR (Epic)", "Draft visit note (JSON)", "Clinical notes DB", "Until signed + 30 days", notes),
+        ("Lab system", "Extracted lab values", "Clinical notes DB", "Until signed + 30 days", notes),
+        ("Clinical notes DB", "Patient summary", "Patient portal", "Medical-record policy", summaries),
+    ]
+    for position, (source, returns, store, retention, usage) in enumerate(flows, start=1):
+        DataFlow.objects.create(
+            request=zdr_request, position=position, source_system=source, data_categories=["user.health_and_medical"],
+            usage=usage, returns=returns, output_store=store, retention=retention,
+        )
     return zdr_request
