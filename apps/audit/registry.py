@@ -23,7 +23,6 @@ from apps.tracking.models import (
 )
 from apps.tracking.verification import CHECKLIST
 from apps.workspace import taxonomy
-from apps.workspace.forms import MULTI_CHOICES, SINGLE_CHOICES
 from apps.workspace.models import Contact, DataFlow, EndpointUsage, FindingAcknowledgement, ZdrRequest
 
 CHECKLIST_TITLES = {item.key: item.title for item in CHECKLIST}
@@ -85,12 +84,11 @@ FOLLOWED = [
     Followed(DriftAlert, "Drift alert", lambda r: r.get_kind_display(), hidden=("detected_at",)),
 ]
 
-# Vocabularies that live in forms and templates, not on the model fields: their labels, per field.
+# Vocabularies that live in the taxonomy, not on the model fields: their labels, per field.
 VOCABULARIES = {
-    **{(ZdrRequest, name): dict(choices) for name, choices in {**MULTI_CHOICES, **SINGLE_CHOICES}.items()
-       if name != "role"},
-    (Contact, "role"): dict(taxonomy.CONTACT_ROLES),
-    (DataFlow, "data_categories"): taxonomy.DATA_CATEGORY_LABELS,
+    **{(model, field.name): dict(taxonomy.FIELD_CHOICES[field.name])
+       for model in (ZdrRequest, Contact, DataFlow) for field in model._meta.fields
+       if field.name in taxonomy.FIELD_CHOICES},
     (Tracking, "waiting_on"): {"openai": "OpenAI", "team": "our team"},
 }
 FOLLOWED_BY_MODEL = {followed.model: followed for followed in FOLLOWED}

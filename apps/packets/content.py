@@ -18,13 +18,12 @@ from dataclasses import asdict
 from django.utils import timezone
 
 from apps.workspace.findings import CONTROL_LABELS
-from apps.workspace.models import Control
-from apps.workspace.templatetags.workspace import labels
+from apps.workspace.models import Control, ZdrRequest
+from apps.workspace.taxonomy import FIELD_CHOICES, labels
 
 SCHEMA = 1
 NOT_CONTENT = ("meta", "record")
-REQUEST_VOCABULARIES = ("drivers", "data_categories", "data_subjects", "minimization", "certifications",
-                        "sensitivity", "usage_tier", "baa_status")
+REQUEST_VOCABULARIES = [field.name for field in ZdrRequest._meta.fields if field.name in FIELD_CHOICES]
 
 
 def packet_snapshot(assessment, *, number=None, generated_by=None, paper_size="A4", record=()):

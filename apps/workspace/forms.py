@@ -12,19 +12,6 @@ from .models import Contact, Control, DataFlow, EndpointUsage, ZdrRequest, proje
 
 TEXT_LIMIT = 4000
 CHECKBOXES = forms.CheckboxSelectMultiple
-MULTI_CHOICES = {
-    "drivers": taxonomy.DRIVERS,
-    "data_categories": taxonomy.DATA_CATEGORIES,
-    "data_subjects": taxonomy.DATA_SUBJECTS,
-    "minimization": taxonomy.MINIMIZATION,
-    "certifications": taxonomy.CERTIFICATIONS,
-}
-SINGLE_CHOICES = {
-    "usage_tier": taxonomy.USAGE_TIERS,
-    "baa_status": taxonomy.BAA_STATUS,
-    "sensitivity": taxonomy.SENSITIVITY,
-    "role": taxonomy.CONTACT_ROLES,
-}
 
 
 class ProjectIdsField(forms.CharField):
@@ -56,13 +43,13 @@ class BoundedForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
-            if name in MULTI_CHOICES:
+            if name in taxonomy.MULTI_CHOICES:
                 self.fields[name] = forms.MultipleChoiceField(
-                    choices=MULTI_CHOICES[name], widget=CHECKBOXES, required=False, label=field.label
+                    choices=taxonomy.MULTI_CHOICES[name], widget=CHECKBOXES, required=False, label=field.label
                 )
-            elif name in SINGLE_CHOICES:
+            elif name in taxonomy.SINGLE_CHOICES:
                 self.fields[name] = forms.ChoiceField(
-                    choices=[("", "—")] + SINGLE_CHOICES[name], required=False, label=field.label
+                    choices=[("", "—")] + taxonomy.SINGLE_CHOICES[name], required=False, label=field.label
                 )
             elif isinstance(field, forms.CharField) and not isinstance(field, ProjectIdsField) and not field.max_length:
                 field.max_length = TEXT_LIMIT

@@ -24,7 +24,6 @@ DATA_CATEGORIES = [
     ("system.operations", "System operations data"),
     ("business.confidential", "Confidential business information"),
 ]
-DATA_CATEGORY_LABELS = dict(DATA_CATEGORIES)
 
 DATA_SUBJECTS = [
     ("patient", "Patients"),
@@ -86,3 +85,28 @@ CONTACT_ROLES = [
     ("account_manager", "OpenAI account manager"),
     ("other", "Other"),
 ]
+
+# The vocabulary of each field that stores its keys, on whichever model has the field. A field of
+# MULTI_CHOICES stores a list of keys (ticked boxes), one of SINGLE_CHOICES a single key.
+MULTI_CHOICES = {
+    "drivers": DRIVERS,
+    "data_categories": DATA_CATEGORIES,
+    "data_subjects": DATA_SUBJECTS,
+    "minimization": MINIMIZATION,
+    "certifications": CERTIFICATIONS,
+}
+SINGLE_CHOICES = {
+    "usage_tier": USAGE_TIERS,
+    "baa_status": BAA_STATUS,
+    "sensitivity": SENSITIVITY,
+    "role": CONTACT_ROLES,
+}
+FIELD_CHOICES = {**MULTI_CHOICES, **SINGLE_CHOICES}
+
+
+def labels(keys, field):
+    """Stored keys of `field` (one or a list) shown as their labels, joined by commas. A key the
+    vocabulary no longer has is shown as it is."""
+    names = dict(FIELD_CHOICES[field])
+    keys = keys if isinstance(keys, list) else [keys] if keys else []
+    return ", ".join(names.get(key, key) for key in keys)

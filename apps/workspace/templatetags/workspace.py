@@ -24,23 +24,4 @@ def fieldlabel(name):
     return "Endpoint" if name == "endpoint_path" else name.replace("_", " ").capitalize()
 
 
-VOCABULARIES = {
-    "drivers": taxonomy.DRIVERS,
-    "data_categories": taxonomy.DATA_CATEGORIES,
-    "data_subjects": taxonomy.DATA_SUBJECTS,
-    "minimization": taxonomy.MINIMIZATION,
-    "certifications": taxonomy.CERTIFICATIONS,
-    "sensitivity": taxonomy.SENSITIVITY,
-    "usage_tier": taxonomy.USAGE_TIERS,
-    "baa_status": taxonomy.BAA_STATUS,
-    "role": taxonomy.CONTACT_ROLES,
-}
-
-
-@register.filter
-def labels(keys, vocabulary):
-    """Stored keys (one or a list) shown as the wizard's labels, joined by commas."""
-    names = dict(VOCABULARIES[vocabulary])
-    keys = keys if isinstance(keys, list) else [keys] if keys else []
-    return ", ".join(names.get(key, key) for key in keys)
-
+register.filter("labels", taxonomy.labels)
