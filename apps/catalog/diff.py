@@ -1,16 +1,10 @@
 """What changed between two catalog versions: a pure function over the versions' rows."""
 
-ENDPOINT_FIELDS = [
-    "name", "family", "abuse_monitoring_retention", "application_state_retention", "zdr", "zdr_note",
-    "eyes_off", "mam", "training_use", "limitations", "remediation",
-]
-FEATURE_FIELDS = [
-    "name", "endpoints", "under_zdr", "under_zdr_text", "under_mam", "under_mam_text", "remediation",
-    "unconfirmed", "history",
-]
+from .taxonomy import ENDPOINT_COLUMNS, FEATURE_COLUMNS
 
 
 def _diff_rows(old, new, fields):
+    # Rows are matched by their key, which is among `fields`: it never shows as changed.
     old_keys, new_keys = set(old), set(new)
     changed = []
     for key in [k for k in new if k in old_keys]:
@@ -30,10 +24,10 @@ def diff_catalogs(old, new):
     changed field's old and new value."""
     return {
         "endpoints": _diff_rows(
-            {e["path"]: e for e in old.get("endpoints", [])}, {e["path"]: e for e in new["endpoints"]}, ENDPOINT_FIELDS
+            {e["path"]: e for e in old.get("endpoints", [])}, {e["path"]: e for e in new["endpoints"]}, ENDPOINT_COLUMNS
         ),
         "features": _diff_rows(
-            {f["key"]: f for f in old.get("features", [])}, {f["key"]: f for f in new["features"]}, FEATURE_FIELDS
+            {f["key"]: f for f in old.get("features", [])}, {f["key"]: f for f in new["features"]}, FEATURE_COLUMNS
         ),
     }
 

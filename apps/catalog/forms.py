@@ -3,8 +3,7 @@ from django.utils.dateformat import format as date_format
 
 from .models import Eligibility
 
-ELIGIBILITY_FILTER = [("", "All endpoints"), (Eligibility.YES, "Eligible"),
-                      (Eligibility.LIMITED, "Eligible with limitations"), (Eligibility.NO, "Not eligible")]
+ELIGIBILITY_FILTER = [("", "All endpoints"), *Eligibility.choices]
 
 
 class CatalogFilterForm(forms.Form):

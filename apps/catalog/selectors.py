@@ -11,15 +11,7 @@ from django.utils import timezone
 
 from .diff import diff_catalogs, is_empty
 from .models import CatalogVersion, EndpointEntry, FeatureEntry, Provider
-
-ENDPOINT_EXPORT = [
-    "path", "name", "family", "abuse_monitoring_retention", "application_state_retention", "zdr", "zdr_note",
-    "eyes_off", "mam", "training_use", "limitations", "remediation",
-]
-FEATURE_EXPORT = [
-    "key", "name", "endpoints", "under_zdr", "under_zdr_text", "under_mam", "under_mam_text", "remediation",
-    "unconfirmed", "history",
-]
+from .taxonomy import ENDPOINT_COLUMNS, FEATURE_COLUMNS
 
 
 def versions_of(provider):
@@ -53,8 +45,8 @@ def catalog_document(version):
         "title": version.title,
         "sources": version.sources,
         "notes": version.notes,
-        "endpoints": list(EndpointEntry.objects.filter(version=version).order_by("position").values(*ENDPOINT_EXPORT)),
-        "features": list(FeatureEntry.objects.filter(version=version).order_by("position").values(*FEATURE_EXPORT)),
+        "endpoints": list(EndpointEntry.objects.filter(version=version).order_by("position").values(*ENDPOINT_COLUMNS)),
+        "features": list(FeatureEntry.objects.filter(version=version).order_by("position").values(*FEATURE_COLUMNS)),
     }
 
 

@@ -11,9 +11,7 @@ from . import selectors
 from .diff import diff_catalogs
 from .loader import CatalogFileError, read_catalog_file
 from .models import CatalogVersion, EndpointEntry, FeatureEntry
-
-ENDPOINT_COLUMNS = [f.name for f in EndpointEntry._meta.fields if f.name not in ("id", "version", "position")]
-FEATURE_COLUMNS = [f.name for f in FeatureEntry._meta.fields if f.name not in ("id", "version", "position")]
+from .taxonomy import ENDPOINT_COLUMNS, FEATURE_COLUMNS
 
 
 @dataclass

@@ -5,11 +5,10 @@ Pure: the same snapshot always gives the same context, for the PDF and for the o
 
 from datetime import datetime
 
+from apps.catalog.models import Eligibility
+from apps.catalog.taxonomy import EFFECT_IN_PACKET
 from apps.workspace.diagram import render_svg
 
-ELIGIBILITY_LABELS = {"yes": "Eligible", "limited": "Eligible with limitations", "no": "Not eligible"}
-EFFECT_LABELS = {"allowed": "Allowed", "limited": "Allowed with limitations", "ignored": "Accepted, no effect",
-                 "blocked": "Cannot be used"}
 SECTIONS = (
     ("letter", "Cover letter"),
     ("summary", "Executive summary"),
@@ -70,7 +69,7 @@ def _usage(n, usage, rows, feature_rows, control, findings):
         **usage,
         "n": n,
         "name": row["name"] if row else "Not in the catalog",
-        "eligibility": ELIGIBILITY_LABELS[row[control]] if row else "Not in the catalog",
+        "eligibility": Eligibility(row[control]).label if row else "Not in the catalog",
         "eligibility_key": row[control] if row else "no",
         "feature_names": [feature_rows[k]["name"] if k in feature_rows else k for k in usage["features"]],
         "findings": [f for f in findings if f["usage_id"] == usage["id"] and f["severity"] != "info"],
@@ -87,8 +86,8 @@ def _endpoints(usages, rows, control):
         entry["volume"] += usage["monthly_volume"] or 0
     for entry in endpoints.values():
         row = entry["row"]
-        entry["zdr"] = ELIGIBILITY_LABELS[row["zdr"]] if row else "Not in the catalog"
-        entry["mam"] = ELIGIBILITY_LABELS[row["mam"]] if row else "Not in the catalog"
+        entry["zdr"] = Eligibility(row["zdr"]).label if row else "Not in the catalog"
+        entry["mam"] = Eligibility(row["mam"]).label if row else "Not in the catalog"
         entry["eligibility_key"] = row[control] if row else "no"
     return list(endpoints.values())
 
@@ -133,5 +132,5 @@ def _flow(n, flow, usages, display):
 
 
 def _feature(feature, control):
-    return {**feature, "effect": EFFECT_LABELS.get(feature[f"under_{control}"], feature[f"under_{control}"]),
+    return {**feature, "effect": EFFECT_IN_PACKET.get(feature[f"under_{control}"], feature[f"under_{control}"]),
             "effect_key": feature[f"under_{control}"], "text": feature[f"under_{control}_text"]}

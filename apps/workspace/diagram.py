@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
+from apps.catalog.taxonomy import ELIGIBILITY_SHORT
+
 from .findings import CONTROL_LABELS, CONTROLS, evaluate
 
 TEMPLATE = "workspace/partials/diagram.svg"
@@ -30,13 +32,14 @@ NODE_CHARS, EDGE_CHARS, EDGE_CHAR_WIDTH = 26, 30, 6.2
 WIDTH = 2 * MARGIN + 3 * COLUMN_WIDTH + 2 * GAP
 COLUMN_X = {"system": MARGIN, "endpoint": MARGIN + COLUMN_WIDTH + GAP, "store": MARGIN + 2 * (COLUMN_WIDTH + GAP)}
 UNLINKED = "no OpenAI endpoint linked"
+NOT_IN_CATALOG = "not in catalog"
 
-# Endpoint eligibility under the control -> (CSS class, fill, stroke, caption).
+# Endpoint eligibility under the control -> (CSS class, fill, stroke).
 ELIGIBILITY = {
-    "yes": ("dfd-eligible", "#d1e7dd", "#198754", "{control}: eligible"),
-    "limited": ("dfd-limited", "#fff3cd", "#997404", "{control}: with limitations"),
-    "no": ("dfd-blocked", "#f8d7da", "#b02a37", "{control}: not eligible"),
-    "unknown": ("dfd-blocked", "#f8d7da", "#b02a37", "not in catalog"),
+    "yes": ("dfd-eligible", "#d1e7dd", "#198754"),
+    "limited": ("dfd-limited", "#fff3cd", "#997404"),
+    "no": ("dfd-blocked", "#f8d7da", "#b02a37"),
+    "unknown": ("dfd-blocked", "#f8d7da", "#b02a37"),
 }
 PLAIN = {"system": ("dfd-system", "#e7f1f8", "#2a6f97"), "store": ("dfd-store", "#eef0f3", "#495057")}
 
@@ -206,8 +209,8 @@ def _heights(nodes, links):
 def _node(node, x, y, height, row, control):
     if node["column"] == "endpoint":
         eligibility = row[control] if row else "unknown"
-        css_class, fill, stroke, caption = ELIGIBILITY[eligibility]
-        caption = caption.format(control=CONTROL_LABELS[control])
+        css_class, fill, stroke = ELIGIBILITY[eligibility]
+        caption = f"{CONTROL_LABELS[control]}: {ELIGIBILITY_SHORT[eligibility].lower()}" if row else NOT_IN_CATALOG
     else:
         (css_class, fill, stroke), caption, eligibility = PLAIN[node["column"]], "", ""
     return Node(id=node["id"], column=node["column"], label=node["label"], text=_truncate(node["label"], NODE_CHARS),
@@ -276,9 +279,11 @@ def _summary(stacks):
 
 
 def _legend(label):
-    items = [(ELIGIBILITY["yes"], f"Eligible for {label}"), (ELIGIBILITY["limited"], f"{label} with limitations"),
-             (ELIGIBILITY["no"], "Not eligible / not in catalog")]
-    legend = [LegendItem(MARGIN + 230 * i, text, css, fill, stroke) for i, ((css, fill, stroke, _), text)
+    words = ELIGIBILITY_SHORT
+    items = [(ELIGIBILITY["yes"], f"{words['yes']} for {label}"),
+             (ELIGIBILITY["limited"], f"{label} {words['limited'].lower()}"),
+             (ELIGIBILITY["no"], f"{words['no']} / {NOT_IN_CATALOG}")]
+    legend = [LegendItem(MARGIN + 230 * i, text, css, fill, stroke) for i, ((css, fill, stroke), text)
               in enumerate(items)]
     return (*legend, LegendItem(MARGIN + 230 * 3, "No OpenAI endpoint linked", "dfd-unlinked", "none", "#6c757d",
                                 dashed=True))

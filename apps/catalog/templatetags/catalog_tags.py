@@ -9,29 +9,18 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from apps.catalog.models import Effect
+from apps.catalog.taxonomy import AVAILABILITY_SHORT, COLUMN_LABELS, EFFECT_SHORT, ELIGIBILITY_SHORT
 
 register = template.Library()
 
-# Badge text per column; the colour says the same as the words, never more.
-ELIGIBILITY_BADGES = {
-    "zdr": {"yes": "Eligible", "limited": "With limitations", "no": "Not eligible"},
-    "mam": {"yes": "Available", "limited": "With limitations", "no": "Not available"},
-    "eyes_off": {"yes": "Eligible", "limited": "With limitations", "no": "Not eligible"},
-}
+# Badge words per column; the colour says the same as the words, never more.
+ELIGIBILITY_BADGES = {"zdr": ELIGIBILITY_SHORT, "mam": AVAILABILITY_SHORT, "eyes_off": ELIGIBILITY_SHORT}
 ELIGIBILITY_STYLES = {"yes": "text-bg-success", "limited": "text-bg-warning", "no": "text-bg-danger"}
-EFFECT_BADGES = {
-    "allowed": ("Allowed", "text-bg-success"),
-    "limited": ("Limited", "text-bg-warning"),
-    "ignored": ("Ignored", "text-bg-secondary"),
-    "blocked": ("Blocked", "text-bg-danger"),
-}
-FIELD_LABELS = {
-    "name": "Name", "family": "Family", "abuse_monitoring_retention": "Abuse-monitoring retention",
-    "application_state_retention": "Application-state retention", "zdr": "ZDR eligibility", "zdr_note": "ZDR note",
-    "eyes_off": "Eyes Off", "mam": "MAM availability", "training_use": "Used for training",
-    "limitations": "Limitations", "remediation": "Remediation", "endpoints": "Endpoints",
-    "under_zdr": "Under ZDR", "under_zdr_text": "Under ZDR (text)", "under_mam": "Under MAM",
-    "under_mam_text": "Under MAM (text)", "unconfirmed": "Unconfirmed", "history": "History",
+EFFECT_STYLES = {
+    Effect.ALLOWED: "text-bg-success",
+    Effect.LIMITED: "text-bg-warning",
+    Effect.IGNORED: "text-bg-secondary",
+    Effect.BLOCKED: "text-bg-danger",
 }
 BACKTICKED = re.compile(r"`([^`]+)`")
 
@@ -44,7 +33,7 @@ def eligibility_badge(value, column="zdr"):
 
 @register.simple_tag
 def effect_badge(value):
-    label, style = EFFECT_BADGES.get(value, (value, "text-bg-light"))
+    style, label = EFFECT_STYLES.get(value, "text-bg-light"), EFFECT_SHORT.get(value, value)
     return format_html('<span class="badge {}" title="{}">{}</span>', style, Effect(value).label, label)
 
 
@@ -56,7 +45,7 @@ def inline_code(text):
 
 @register.filter
 def field_label(name):
-    return FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
+    return COLUMN_LABELS.get(name, name.replace("_", " ").capitalize())
 
 
 @register.simple_tag
@@ -64,7 +53,7 @@ def catalog_value(field, value):
     """One side of a changed field in a diff, readable: labels, not codes."""
     if value in (None, "", []):
         return mark_safe('<span class="text-secondary">(empty)</span>')
-    if field in ("zdr", "mam", "eyes_off"):
+    if field in ELIGIBILITY_BADGES:
         return eligibility_badge(value, field)
     if field in ("under_zdr", "under_mam"):
         return effect_badge(value)
