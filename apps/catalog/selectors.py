@@ -18,13 +18,20 @@ def versions_of(provider):
     return CatalogVersion.objects.filter(provider=provider).order_by("-as_of")
 
 
+def version_latest(provider):
+    """The newest version of `provider`'s catalog, or None while none is loaded."""
+    return versions_of(provider).first()
+
+
+class CatalogNotLoaded(Exception):
+    """No version of the provider's catalog is loaded: there is nothing to check a request against."""
+
+
 def version_current(provider):
-    """The newest version of `provider`'s catalog; 404 for an unknown provider or none loaded."""
-    if provider not in Provider.values:
-        raise Http404("No such provider.")
-    version = versions_of(provider).first()
+    """The newest version of `provider`'s catalog, the one requests are checked against."""
+    version = version_latest(provider)
     if version is None:
-        raise Http404("No catalog has been loaded for this provider yet.")
+        raise CatalogNotLoaded(f"No catalog has been loaded for {provider!r} yet.")
     return version
 
 
@@ -62,12 +69,6 @@ def provider_label(provider):
     if provider not in Provider.values:
         raise Http404("No such provider.")
     return Provider(provider).label
-
-
-def version_latest(provider):
-    """The newest version of a known provider's catalog, or None while none is loaded."""
-    provider_label(provider)
-    return versions_of(provider).first()
 
 
 def age_in_days(version, *, today=None):

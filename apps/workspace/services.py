@@ -53,7 +53,8 @@ def _apply(obj, fields, data, seen, user):
 
 @transaction.atomic
 def request_create(*, organization, owner, title, requested_control, openai_org_id=""):
-    """A new request, pinned to the newest OpenAI catalog, with its owner as primary contact."""
+    """A new request, pinned to the newest OpenAI catalog, with its owner as primary contact.
+    Raises CatalogNotLoaded while no OpenAI catalog is loaded."""
     zdr_request = ZdrRequest.objects.create(
         organization=organization,
         owner=owner,

@@ -37,6 +37,12 @@ def test_creating_a_request_pins_the_current_catalog_and_opens_step_one(client_f
     assert zdr_request.contacts.get().email == "alice@example.com"
 
 
+def test_creating_a_request_before_any_catalog_is_loaded_is_a_404_and_creates_nothing(client_for, alice):
+    response = client_for(alice).post(reverse("workspace:create"), {"title": "Notes", "requested_control": "zdr"})
+    assert response.status_code == 404
+    assert not ZdrRequest.objects.exists()
+
+
 @pytest.mark.parametrize("org_id", ["org_abc", "org-", "abc", "org-ab c", "org-abc!", "org-<script>"])
 def test_an_invalid_openai_org_id_is_refused_and_nothing_is_created(client_for, alice, catalog, org_id):
     response = client_for(alice).post(

@@ -1,12 +1,12 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from apps.accounts.access import CAN_EDIT, membership_required
-from apps.catalog.selectors import version_current
+from apps.catalog.selectors import CatalogNotLoaded, version_current
 
 from .. import exports, selectors, services
 from ..forms import NewRequestForm
@@ -23,9 +23,12 @@ def request_list(request):
 def request_create(request):
     form = NewRequestForm(request.POST or None)
     if form.is_valid():
-        zdr_request = services.request_create(
-            organization=request.membership.organization, owner=request.user, **form.cleaned_data
-        )
+        try:
+            zdr_request = services.request_create(
+                organization=request.membership.organization, owner=request.user, **form.cleaned_data
+            )
+        except CatalogNotLoaded as error:
+            raise Http404(str(error)) from error
         messages.success(request, "Request created. Fill in the steps in any order; every change is saved.")
         return redirect("workspace:step", request_id=zdr_request.pk, step="organization")
     return render(request, "workspace/request_new.html", {"form": form})
