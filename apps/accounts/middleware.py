@@ -6,6 +6,7 @@ from django.contrib.auth import logout
 from django.utils.functional import SimpleLazyObject
 
 from .selectors import membership_current
+from .session import organization_picked
 
 
 class CurrentMembershipMiddleware:
@@ -15,7 +16,9 @@ class CurrentMembershipMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request.membership = SimpleLazyObject(lambda: membership_current(request))
+        request.membership = SimpleLazyObject(
+            lambda: membership_current(user=request.user, organization_id=organization_picked(request.session))
+        )
         return self.get_response(request)
 
 

@@ -5,8 +5,6 @@ from django.shortcuts import get_object_or_404
 
 from .models import Invitation, Membership
 
-SESSION_KEY = "organization_id"
-
 
 def memberships_for_user(user):
     if not user.is_authenticated:
@@ -14,12 +12,12 @@ def memberships_for_user(user):
     return Membership.objects.filter(user=user).select_related("organization")
 
 
-def membership_current(request):
-    """The membership the user is working in: the one picked in the session, else the oldest."""
-    memberships = list(memberships_for_user(request.user).order_by("created_at", "pk"))
-    wanted = request.session.get(SESSION_KEY)
+def membership_current(*, user, organization_id=None):
+    """The membership the user is working in: the one in `organization_id` (their pick), else
+    their oldest; None for a user without any."""
+    memberships = list(memberships_for_user(user).order_by("created_at", "pk"))
     for membership in memberships:
-        if membership.organization_id == wanted:
+        if membership.organization_id == organization_id:
             return membership
     return memberships[0] if memberships else None
 

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from . import selectors, services
+from . import selectors, services, session
 from .access import membership_required
 from .forms import InvitationForm, NewAccountForm, OrganizationForm, RoleForm
 from .models import Role
@@ -15,7 +15,7 @@ def organization_create(request):
     form = OrganizationForm(request.POST or None)
     if form.is_valid():
         organization = services.organization_create(name=form.cleaned_data["name"], owner=request.user)
-        request.session[selectors.SESSION_KEY] = organization.pk
+        session.organization_switch(request.session, organization.pk)
         messages.success(request, f"{organization} is ready. Invite your colleagues next.")
         return redirect("accounts:members")
     return render(request, "accounts/organization_form.html", {"form": form})
@@ -24,7 +24,7 @@ def organization_create(request):
 @require_POST
 def organization_switch(request, organization_id):
     membership = selectors.membership_switchable(user=request.user, organization_id=organization_id)
-    request.session[selectors.SESSION_KEY] = membership.organization_id
+    session.organization_switch(request.session, membership.organization_id)
     messages.info(request, f"You are now working in {membership.organization}.")
     return redirect("core:dashboard")
 
@@ -122,7 +122,7 @@ def invitation_accept(request, token):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            request.session[selectors.SESSION_KEY] = membership.organization_id
+            session.organization_switch(request.session, membership.organization_id)
             messages.success(request, f"Welcome to {membership.organization}.")
             return redirect("core:dashboard")
     return render(request, "accounts/invitation_accept.html", {"invitation": invitation, "form": form})
