@@ -36,5 +36,12 @@ class SessionLifetimeMiddleware:
             started = request.session.setdefault(self.KEY, time.time())
             if time.time() - started > settings.SESSION_MAX_AGE:
                 logout(request)
-                messages.info(request, "Your session has ended after 12 hours. Please sign in again.")
+                limit = _in_words(settings.SESSION_MAX_AGE)
+                messages.info(request, f"Your session has ended after {limit}. Please sign in again.")
         return self.get_response(request)
+
+
+def _in_words(seconds):
+    """A limit as people say it: in hours when it is whole hours, else in minutes."""
+    amount, unit = (seconds // 3600, "hour") if seconds % 3600 == 0 else (round(seconds / 60), "minute")
+    return f"{amount} {unit}{'' if amount == 1 else 's'}"

@@ -1,5 +1,6 @@
 import time
 
+import pytest
 from django.urls import reverse
 
 from tests.conftest import signs_in
@@ -52,3 +53,15 @@ def test_sessions_expire_after_idle_time_and_after_twelve_hours(client, alice, p
     response = client.get(reverse("core:dashboard"))
 
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize(("limit", "words"), [(12 * 60 * 60, "12 hours"), (60 * 60, "1 hour"), (90 * 60, "90 minutes")])
+def test_the_end_of_session_message_names_the_configured_limit(client, alice, password, settings, limit, words):
+    settings.SESSION_MAX_AGE = limit
+    assert signs_in(client, alice.email, password)
+    session = client.session
+    session["signed_in_at"] = time.time() - limit - 1
+    session.save()
+    response = client.get(reverse("core:dashboard"), follow=True)
+
+    assert f"Your session has ended after {words}. Please sign in again." in response.content.decode()
