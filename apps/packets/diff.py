@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from django.core.exceptions import FieldDoesNotExist
 
-from apps.workspace.models import Contact, DataFlow, EndpointUsage, ZdrRequest
+from apps.workspace.items import ITEM_KINDS, KIND_BY_SLUG
+from apps.workspace.models import ZdrRequest
 
-ITEMS = {"contacts": ("Contact", Contact), "usages": ("Usage", EndpointUsage), "flows": ("Data flow", DataFlow)}
-NOT_FIELDS = ("id", "contacts", "usages", "flows", "acknowledgements")
+NOT_FIELDS = ("id", *KIND_BY_SLUG, "acknowledgements")
 FIELD_LABELS = {"usage_id": "OpenAI endpoint (usage)", "endpoint_path": "Endpoint"}
 
 
@@ -30,8 +30,9 @@ class Change:
 def diff_snapshots(old, new):
     changes = []
     changes += _fields("Request", old["request"], new["request"], ZdrRequest, prefix="")
-    for kind, (noun, model) in ITEMS.items():
-        changes += _items(noun, old["request"].get(kind) or [], new["request"].get(kind) or [], model)
+    for kind in ITEM_KINDS:
+        old_items, new_items = old["request"].get(kind.slug) or [], new["request"].get(kind.slug) or []
+        changes += _items(kind.noun, old_items, new_items, kind.model)
     changes += _keyed("Acknowledgement", old["request"].get("acknowledgements") or {},
                       new["request"].get("acknowledgements") or {}, lambda a: a["justification"])
     old_findings = {f["key"]: f for f in old["findings"]}

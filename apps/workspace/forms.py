@@ -8,6 +8,7 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.db import models
 
 from . import taxonomy
+from .items import KIND_BY_SLUG
 from .models import Contact, Control, DataFlow, EndpointUsage, ZdrRequest, project_id_validator
 
 TEXT_LIMIT = 4000
@@ -88,26 +89,35 @@ class NewRequestForm(BoundedForm):
         self.fields["requested_control"].initial = Control.RECOMMEND
 
 
-class ContactForm(BoundedForm):
-    class Meta:
-        model = Contact
-        fields = ["role", "name", "email", "job_title"]
-
-
-class UsageForm(BoundedForm):
-    class Meta:
-        model = EndpointUsage
-        fields = ["endpoint_path", "models_used", "features", "monthly_volume", "purpose"]
-        help_texts = {"models_used": "e.g. gpt-5.1, gpt-image-1", "monthly_volume": "Requests per month, roughly."}
+class ItemForm(BoundedForm):
+    """A repeating item's form: every kind is built the same way, with the request's catalog and
+    snapshot, which usages and flows narrow their choices by."""
 
     def __init__(self, *args, catalog, snapshot, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["endpoint_path"] = forms.ChoiceField(choices=endpoint_choices(catalog), label="Endpoint")
+        self.catalog, self.snapshot = catalog, snapshot
+
+
+class ContactForm(ItemForm):
+    class Meta:
+        model = Contact
+        fields = list(KIND_BY_SLUG["contacts"].fields)
+
+
+class UsageForm(ItemForm):
+    class Meta:
+        model = EndpointUsage
+        fields = list(KIND_BY_SLUG["usages"].fields)
+        help_texts = {"models_used": "e.g. gpt-5.1, gpt-image-1", "monthly_volume": "Requests per month, roughly."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["endpoint_path"] = forms.ChoiceField(choices=endpoint_choices(self.catalog), label="Endpoint")
         # Features that apply to this endpoint, plus any already ticked, so nothing saved is hidden.
         path, ticked = self.instance.endpoint_path, set(self.instance.features or [])
         self.fields["features"] = forms.MultipleChoiceField(
             choices=[
-                (f["key"], f["name"]) for f in catalog["features"] if path in f["endpoints"] or f["key"] in ticked
+                (f["key"], f["name"]) for f in self.catalog["features"] if path in f["endpoints"] or f["key"] in ticked
             ],
             widget=CHECKBOXES,
             required=False,
@@ -118,20 +128,22 @@ class UsageForm(BoundedForm):
         self.fields["monthly_volume"].validators.append(MaxValueValidator(10**12))
 
 
-class FlowForm(BoundedForm):
+class FlowForm(ItemForm):
+    """A flow names the usage it goes to by the endpoint's path; `flow_save` links, or adds, that usage."""
+
     endpoint_path = forms.ChoiceField(label="OpenAI endpoint it goes to", required=False)
 
     class Meta:
         model = DataFlow
-        fields = ["source_system", "data_categories", "endpoint_path", "returns", "output_store", "retention"]
+        fields = [("endpoint_path" if f == "usage_id" else f) for f in KIND_BY_SLUG["flows"].fields]
         help_texts = {"source_system": "The system the data comes from, e.g. EHR (Epic)."}
 
-    def __init__(self, *args, catalog, snapshot, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["endpoint_path"].choices = [("", "—")] + endpoint_choices(catalog)
+        self.fields["endpoint_path"].choices = [("", "—")] + endpoint_choices(self.catalog)
         # A flow carries categories from the request's inventory (step 3); all of them until it has one.
-        inventory = set(snapshot["data_categories"]) | set(self.instance.data_categories or [])
-        if snapshot["data_categories"]:
+        inventory = set(self.snapshot["data_categories"]) | set(self.instance.data_categories or [])
+        if self.snapshot["data_categories"]:
             self.fields["data_categories"].choices = [c for c in taxonomy.DATA_CATEGORIES if c[0] in inventory]
         if self.instance.usage_id:
             self.initial["endpoint_path"] = self.instance.usage.endpoint_path

@@ -7,6 +7,7 @@ from apps.catalog.selectors import catalog_document
 
 from .completeness import completeness
 from .findings import evaluate
+from .items import ITEM_KINDS
 from .models import Contact, DataFlow, EndpointUsage, ZdrRequest
 
 REQUEST_FIELDS = [
@@ -14,11 +15,6 @@ REQUEST_FIELDS = [
     for f in ZdrRequest._meta.concrete_fields
     if f.name not in ("id", "organization", "owner", "catalog_version", "updated_by", "created_at", "updated_at")
 ]
-ITEM_FIELDS = {
-    "contacts": ["role", "name", "email", "job_title"],
-    "usages": ["endpoint_path", "models_used", "features", "monthly_volume", "purpose"],
-    "flows": ["source_system", "data_categories", "usage_id", "returns", "output_store", "retention"],
-}
 
 
 def requests_for(organization):
@@ -43,10 +39,9 @@ def item_get(*, zdr_request, kind, item_id):
 def request_snapshot(zdr_request):
     """The request as plain data: what completeness, findings, diagrams and exports read."""
     snapshot = {"id": zdr_request.pk, **{name: getattr(zdr_request, name) for name in REQUEST_FIELDS}}
-    for kind, fields in ITEM_FIELDS.items():
-        snapshot[kind] = [
-            {"id": item.pk, **{f: getattr(item, f) for f in fields}} for item in getattr(zdr_request, kind).all()
-        ]
+    for kind in ITEM_KINDS:
+        items = getattr(zdr_request, kind.slug).all()
+        snapshot[kind.slug] = [{"id": item.pk, **{f: getattr(item, f) for f in kind.fields}} for item in items]
     snapshot["acknowledgements"] = {
         ack.key: {
             "justification": ack.justification,

@@ -12,9 +12,8 @@ from simple_history.utils import bulk_update_with_history
 
 from apps.catalog.selectors import version_current
 
-from .models import Contact, DataFlow, EndpointUsage, FindingAcknowledgement, ZdrRequest
-
-ITEM_MODELS = {"contacts": Contact, "usages": EndpointUsage, "flows": DataFlow}
+from .items import KIND_BY_SLUG
+from .models import Contact, EndpointUsage, FindingAcknowledgement, ZdrRequest
 
 
 @dataclass
@@ -30,6 +29,10 @@ class StaleEdit(Exception):
     def __init__(self, conflicts, by, at):
         self.conflicts, self.by, self.at = conflicts, by, at
         super().__init__("stale edit")
+
+
+class EndpointNotInCatalog(Exception):
+    """A usage names an endpoint that the request's catalog version does not list."""
 
 
 def fingerprint(obj, fields):
@@ -83,37 +86,54 @@ def _touch(zdr_request, user):
     zdr_request.refresh_from_db(fields=["updated_at", "updated_by"])
 
 
-def _usage_for(zdr_request, endpoint_path):
-    if not endpoint_path:
-        return None
-    usage = zdr_request.usages.filter(endpoint_path=endpoint_path).first()
-    return usage or item_add(zdr_request=zdr_request, kind="usages", user=None, endpoint_path=endpoint_path)
+def _append(zdr_request, model, **values):
+    last = model.objects.filter(request=zdr_request).aggregate(last=Max("position"))["last"]
+    return model.objects.create(request=zdr_request, position=(last or 0) + 1, **values)
+
+
+def _check_endpoint(zdr_request, endpoint_path):
+    # Findings and the packet read each usage's endpoint from the pinned catalog version.
+    if not zdr_request.catalog_version.endpoints.filter(path=endpoint_path).exists():
+        raise EndpointNotInCatalog(endpoint_path)
 
 
 @transaction.atomic
 def item_add(*, zdr_request, kind, user, **values):
-    model = ITEM_MODELS[kind]
-    last = model.objects.filter(request=zdr_request).aggregate(last=Max("position"))["last"]
-    item = model.objects.create(request=zdr_request, position=(last or 0) + 1, **values)
-    if user is not None:
-        _touch(zdr_request, user)
+    """A new item of `kind` (a slug of items.ITEM_KINDS), last in its list."""
+    item = _append(zdr_request, KIND_BY_SLUG[kind].model, **values)
+    _touch(zdr_request, user)
     return item
 
 
 @transaction.atomic
+def usage_add(*, zdr_request, endpoint_path, user):
+    """A new usage of an endpoint, which must be one of the request's catalog version."""
+    _check_endpoint(zdr_request, endpoint_path)
+    return item_add(zdr_request=zdr_request, kind="usages", user=user, endpoint_path=endpoint_path)
+
+
+@transaction.atomic
 def item_save(*, item, fields, data, seen, user):
-    """Save a repeating item; a flow's endpoint is linked to the request's usage of it (created if new)."""
-    model = type(item)
-    current = model.objects.select_for_update(of=("self",)).select_related("request__updated_by").get(pk=item.pk)
-    data = dict(data)
-    if model is DataFlow and "endpoint_path" in data:
-        usage = _usage_for(current.request, data.pop("endpoint_path"))
-        data["usage_id"] = usage.pk if usage else None
-        fields = [f for f in fields if f != "endpoint_path"] + ["usage_id"]
+    """Save a repeating item's `fields`, unless they changed since the editor's `seen` fingerprint."""
+    current = type(item).objects.select_for_update(of=("self",)).select_related("request__updated_by").get(pk=item.pk)
     _apply(current, fields, data, seen, user)
     current.save()
     _touch(current.request, user)
     return current
+
+
+@transaction.atomic
+def flow_save(*, flow, data, endpoint_path, seen, user):
+    """Save a data flow; its endpoint links it to the request's usage of that endpoint, added if new,
+    and an empty endpoint unlinks it."""
+    usage = None
+    if endpoint_path:
+        usage = flow.request.usages.filter(endpoint_path=endpoint_path).first()
+        if usage is None:
+            _check_endpoint(flow.request, endpoint_path)
+            usage = _append(flow.request, EndpointUsage, endpoint_path=endpoint_path)
+    data = {**data, "usage_id": usage.pk if usage else None}
+    return item_save(item=flow, fields=KIND_BY_SLUG["flows"].fields, data=data, seen=seen, user=user)
 
 
 @transaction.atomic

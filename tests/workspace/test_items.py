@@ -1,7 +1,7 @@
 from django.urls import reverse
 
+from apps.workspace.items import KIND_BY_SLUG
 from apps.workspace.models import Contact, DataFlow, EndpointUsage
-from apps.workspace.selectors import ITEM_FIELDS
 from apps.workspace.services import fingerprint
 
 from .conftest import step_url
@@ -10,7 +10,7 @@ from .conftest import step_url
 def flow_data(flow, **values):
     prefix = f"flows-{flow.pk}"
     data = {f"{prefix}-{k}": v for k, v in values.items()}
-    data["seen"] = fingerprint(flow, ITEM_FIELDS["flows"])
+    data["seen"] = fingerprint(flow, KIND_BY_SLUG["flows"].fields)
     return data
 
 
@@ -37,7 +37,7 @@ def test_a_bad_item_value_is_refused_without_touching_other_items(client_for, al
     prefix = f"contacts-{contact.pk}"
 
     response = client.post(url, {f"{prefix}-email": "not-an-email", f"{prefix}-name": "X",
-                                 "seen": fingerprint(contact, ITEM_FIELDS["contacts"])}, HTTP_HX_REQUEST="true")
+                                 "seen": fingerprint(contact, KIND_BY_SLUG["contacts"].fields)}, HTTP_HX_REQUEST="true")
 
     assert "Enter a valid email address." in response.content.decode()
     contact.refresh_from_db()

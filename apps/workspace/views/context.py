@@ -5,17 +5,15 @@ from apps.catalog.selectors import catalog_document, versions_of
 
 from .. import services
 from ..diagram import render_svg
-from ..forms import ContactForm, FlowForm, UsageForm
-from ..selectors import ITEM_FIELDS, Assessment
+from ..items import KIND_BY_SLUG
+from ..selectors import Assessment
 from ..steps import STEPS
-
-ITEM_FORMS = {"contacts": ContactForm, "usages": UsageForm, "flows": FlowForm}
 
 
 def item_form(kind, item, assessment, data=None):
-    form_class = ITEM_FORMS[kind]
-    kwargs = {} if kind == "contacts" else {"catalog": assessment.catalog, "snapshot": assessment.snapshot}
-    return form_class(data, instance=item, prefix=f"{kind}-{item.pk}", **kwargs)
+    return kind.form_class(
+        data, instance=item, prefix=f"{kind.slug}-{item.pk}", catalog=assessment.catalog, snapshot=assessment.snapshot
+    )
 
 
 def item_forms(zdr_request, kind, assessment):
@@ -24,10 +22,10 @@ def item_forms(zdr_request, kind, assessment):
         (
             item,
             item_form(kind, item, assessment),
-            services.fingerprint(item, ITEM_FIELDS[kind]),
-            assessment.evaluation.for_usage(item.pk) if kind == "usages" else (),
+            services.fingerprint(item, kind.fields),
+            assessment.evaluation.for_usage(item.pk) if kind.slug == "usages" else (),
         )
-        for item in getattr(zdr_request, kind).all()
+        for item in getattr(zdr_request, kind.slug).all()
     ]
 
 
@@ -65,7 +63,7 @@ def step_context(request, zdr_request, step, *, form=None, conflict=None, assess
         "catalog_notice": catalog_notice(zdr_request, assessment.snapshot),
     }
     if step.items:
-        context["items"] = item_forms(zdr_request, step.items, assessment)
+        context["items"] = item_forms(zdr_request, KIND_BY_SLUG[step.items], assessment)
     if step.slug in ("flows", "review"):
         context["diagram"] = render_svg(assessment.snapshot, assessment.catalog, assessment.evaluation.control)
     return context

@@ -11,56 +11,60 @@ from apps.accounts.access import CAN_EDIT, membership_required
 
 from .. import selectors, services
 from ..diagram import render_svg
-from ..selectors import ITEM_FIELDS, Assessment
+from ..items import KIND_BY_SLUG
+from ..selectors import Assessment
 from ..steps import STEPS
 from .context import item_form
 
-STEP_OF_KIND = {step.items: step for step in STEPS if step.items}
 
-
-def _load(request, request_id, kind, item_id=None):
-    if kind not in STEP_OF_KIND:
+def _load(request, request_id, slug, item_id=None):
+    if slug not in KIND_BY_SLUG:
         raise Http404("No such kind of item.")
+    kind = KIND_BY_SLUG[slug]
     zdr_request = selectors.request_get(organization=request.membership.organization, request_id=request_id)
-    item = selectors.item_get(zdr_request=zdr_request, kind=kind, item_id=item_id) if item_id else None
-    return zdr_request, item
+    item = selectors.item_get(zdr_request=zdr_request, kind=slug, item_id=item_id) if item_id else None
+    return zdr_request, kind, item
 
 
 def _back(zdr_request, kind, item=None):
-    url = reverse("workspace:step", kwargs={"request_id": zdr_request.pk, "step": STEP_OF_KIND[kind].slug})
-    return redirect(f"{url}#{kind[:-1]}-{item.pk}" if item else url)
+    url = reverse("workspace:step", kwargs={"request_id": zdr_request.pk, "step": kind.step.slug})
+    return redirect(f"{url}#{kind.slug[:-1]}-{item.pk}" if item else url)
+
+
+def _save(request, kind, item, data):
+    data, seen = dict(data), request.POST.get("seen", "")
+    if kind.slug == "flows":
+        endpoint_path = data.pop("endpoint_path")
+        return services.flow_save(flow=item, data=data, endpoint_path=endpoint_path, seen=seen, user=request.user)
+    return services.item_save(item=item, fields=kind.fields, data=data, seen=seen, user=request.user)
 
 
 @require_POST
 @membership_required(*CAN_EDIT)
 def item_add(request, request_id, kind):
-    zdr_request, _ = _load(request, request_id, kind)
-    values = {}
-    if kind == "usages":
-        paths = {e.path for e in zdr_request.catalog_version.endpoints.all()}
-        if request.POST.get("endpoint_path") not in paths:
-            messages.error(request, "Pick an endpoint from the catalog to add a usage.")
-            return _back(zdr_request, kind)
-        values["endpoint_path"] = request.POST["endpoint_path"]
-    item = services.item_add(zdr_request=zdr_request, kind=kind, user=request.user, **values)
+    zdr_request, kind, _ = _load(request, request_id, kind)
+    try:
+        if kind.slug == "usages":
+            item = services.usage_add(
+                zdr_request=zdr_request, endpoint_path=request.POST.get("endpoint_path"), user=request.user
+            )
+        else:
+            item = services.item_add(zdr_request=zdr_request, kind=kind.slug, user=request.user)
+    except services.EndpointNotInCatalog:
+        messages.error(request, "Pick an endpoint from the catalog to add a usage.")
+        return _back(zdr_request, kind)
     return _back(zdr_request, kind, item)
 
 
 @require_POST
 @membership_required(*CAN_EDIT)
 def item_update(request, request_id, kind, item_id):
-    zdr_request, item = _load(request, request_id, kind, item_id)
+    zdr_request, kind, item = _load(request, request_id, kind, item_id)
     form = item_form(kind, item, Assessment(zdr_request), data=request.POST)
     conflict = None
     if form.is_valid():
         try:
-            item = services.item_save(
-                item=item,
-                fields=ITEM_FIELDS[kind] + (["endpoint_path"] if kind == "flows" else []),
-                data=form.cleaned_data,
-                seen=request.POST.get("seen", ""),
-                user=request.user,
-            )
+            item = _save(request, kind, item, form.cleaned_data)
         except services.StaleEdit as stale:
             conflict = stale
         else:
@@ -82,17 +86,17 @@ def item_update(request, request_id, kind, item_id):
         "workspace/partials/item_answer.html",
         {
             "zdr_request": zdr_request,
-            "kind": kind,
+            "kind": kind.slug,
             "item": item,
             "form": form,
             "conflict": conflict,
-            "seen": services.fingerprint(item, ITEM_FIELDS[kind]),
+            "seen": services.fingerprint(item, kind.fields),
             "assessment": assessment,
             "steps": STEPS,
-            "step": STEP_OF_KIND[kind],
+            "step": kind.step,
             "can_edit": True,
             "diagram": render_svg(assessment.snapshot, assessment.catalog, assessment.evaluation.control),
-            "usage_findings": assessment.evaluation.for_usage(item.pk) if kind == "usages" else (),
+            "usage_findings": assessment.evaluation.for_usage(item.pk) if kind.slug == "usages" else (),
         },
     )
 
@@ -100,7 +104,7 @@ def item_update(request, request_id, kind, item_id):
 @require_POST
 @membership_required(*CAN_EDIT)
 def item_move(request, request_id, kind, item_id):
-    zdr_request, item = _load(request, request_id, kind, item_id)
+    zdr_request, kind, item = _load(request, request_id, kind, item_id)
     offset = {"up": -1, "down": 1}.get(request.POST.get("direction"))
     if offset is None:
         messages.error(request, "Choose up or down.")
@@ -111,9 +115,9 @@ def item_move(request, request_id, kind, item_id):
 
 @membership_required(*CAN_EDIT)
 def item_delete(request, request_id, kind, item_id):
-    zdr_request, item = _load(request, request_id, kind, item_id)
+    zdr_request, kind, item = _load(request, request_id, kind, item_id)
     if request.method == "POST":
         services.item_delete(item=item, user=request.user)
         messages.success(request, f"{item} was removed.")
         return _back(zdr_request, kind)
-    return render(request, "workspace/item_delete.html", {"zdr_request": zdr_request, "item": item, "kind": kind})
+    return render(request, "workspace/item_delete.html", {"zdr_request": zdr_request, "item": item, "kind": kind.slug})
