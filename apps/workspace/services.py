@@ -41,7 +41,7 @@ def fingerprint(obj, fields):
     return hashlib.sha256(json.dumps(values, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
-def _apply(obj, fields, data, seen, user):
+def _apply(obj, fields, data, seen):
     if seen != fingerprint(obj, fields):
         conflicts = [Conflict(f, getattr(obj, f), data[f]) for f in fields if f in data and getattr(obj, f) != data[f]]
         # Values equal to the saved ones overwrite nobody: typically the editor's own autosave of the
@@ -75,7 +75,7 @@ def request_create(*, organization, owner, title, requested_control, openai_org_
 def request_step_save(*, zdr_request, fields, data, seen, user):
     """Save one step's fields, unless they changed since the editor's `seen` fingerprint."""
     current = ZdrRequest.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=zdr_request.pk)
-    _apply(current, fields, data, seen, user)
+    _apply(current, fields, data, seen)
     current.updated_by = user
     current.save()
     return current
@@ -116,7 +116,7 @@ def usage_add(*, zdr_request, endpoint_path, user):
 def item_save(*, item, fields, data, seen, user):
     """Save a repeating item's `fields`, unless they changed since the editor's `seen` fingerprint."""
     current = type(item).objects.select_for_update(of=("self",)).select_related("request__updated_by").get(pk=item.pk)
-    _apply(current, fields, data, seen, user)
+    _apply(current, fields, data, seen)
     current.save()
     _touch(current.request, user)
     return current

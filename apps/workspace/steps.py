@@ -50,7 +50,3 @@ STEPS = (
     Step("review", "Review", "Everything on one page: findings, completeness and the data-flow diagram."),
 )
 STEP_BY_SLUG = {step.slug: step for step in STEPS}
-
-
-def step_number(slug):
-    return next(n for n, step in enumerate(STEPS, start=1) if step.slug == slug)
