@@ -3,7 +3,8 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
-from apps.catalog.selectors import catalog_document
+from apps.catalog.diff import diff_catalogs, is_empty
+from apps.catalog.selectors import catalog_document, versions_of
 
 from .completeness import completeness
 from .findings import evaluate
@@ -51,6 +52,26 @@ def request_snapshot(zdr_request):
         for ack in zdr_request.acknowledgements.all()
     }
     return snapshot
+
+
+def catalog_notice(zdr_request, snapshot):
+    """What changed for this request's endpoints since its pinned catalog version, if newer exists."""
+    newest = versions_of(zdr_request.catalog_version.provider).first()
+    if newest is None or newest.pk == zdr_request.catalog_version_id:
+        return None
+    diff = diff_catalogs(catalog_document(zdr_request.catalog_version), catalog_document(newest))
+    paths = {u["endpoint_path"] for u in snapshot["usages"]}
+    features = {key for u in snapshot["usages"] for key in u["features"]}
+    relevant = {
+        "endpoints": {
+            k: [r for r in v if (r if isinstance(r, str) else r["key"]) in paths] for k, v in diff["endpoints"].items()
+        },
+        "features": {
+            k: [r for r in v if (r if isinstance(r, str) else r["key"]) in features]
+            for k, v in diff["features"].items()
+        },
+    }
+    return {"version": newest, "changes": relevant, "affects_request": not is_empty(relevant)}
 
 
 class Assessment:

@@ -1,9 +1,7 @@
-"""What every wizard page shows: navigation with scores, the step's forms, findings, diagram."""
+"""What every wizard page shows: navigation with scores, the step's forms, findings, diagram. The
+autosave answers swap parts of the same page in place, so they are built from the same context."""
 
-from apps.catalog.diff import diff_catalogs, is_empty
-from apps.catalog.selectors import catalog_document, versions_of
-
-from .. import services
+from .. import selectors, services
 from ..diagram import render_svg
 from ..items import KIND_BY_SLUG
 from ..selectors import Assessment
@@ -16,6 +14,10 @@ def item_form(kind, item, assessment, data=None):
     )
 
 
+def _usage_findings(kind, item, assessment):
+    return assessment.evaluation.for_usage(item.pk) if kind.slug == "usages" else ()
+
+
 def item_forms(zdr_request, kind, assessment):
     """Each item with its form, its fingerprint and, for usages, the findings it causes."""
     return [
@@ -23,34 +25,16 @@ def item_forms(zdr_request, kind, assessment):
             item,
             item_form(kind, item, assessment),
             services.fingerprint(item, kind.fields),
-            assessment.evaluation.for_usage(item.pk) if kind.slug == "usages" else (),
+            _usage_findings(kind, item, assessment),
         )
         for item in getattr(zdr_request, kind.slug).all()
     ]
 
 
-def catalog_notice(zdr_request, snapshot):
-    """What changed for this request's endpoints since its pinned catalog version, if newer exists."""
-    newest = versions_of(zdr_request.catalog_version.provider).first()
-    if newest is None or newest.pk == zdr_request.catalog_version_id:
-        return None
-    diff = diff_catalogs(catalog_document(zdr_request.catalog_version), catalog_document(newest))
-    paths = {u["endpoint_path"] for u in snapshot["usages"]}
-    features = {key for u in snapshot["usages"] for key in u["features"]}
-    relevant = {
-        "endpoints": {
-            k: [r for r in v if (r if isinstance(r, str) else r["key"]) in paths] for k, v in diff["endpoints"].items()
-        },
-        "features": {
-            k: [r for r in v if (r if isinstance(r, str) else r["key"]) in features]
-            for k, v in diff["features"].items()
-        },
-    }
-    return {"version": newest, "changes": relevant, "affects_request": not is_empty(relevant)}
-
-
-def step_context(request, zdr_request, step, *, form=None, conflict=None, assessment=None):
-    assessment = assessment or Assessment(zdr_request)
+def answer_context(request, zdr_request, step, *, form=None, conflict=None):
+    """What the step page and every autosave answer share: the form's save state, the step scores
+    and, on the steps that show it, the diagram."""
+    assessment = Assessment(zdr_request)
     context = {
         "zdr_request": zdr_request,
         "step": step,
@@ -60,10 +44,28 @@ def step_context(request, zdr_request, step, *, form=None, conflict=None, assess
         "assessment": assessment,
         "can_edit": request.membership.role in ("owner", "editor"),
         "seen": services.fingerprint(zdr_request, step.fields),
-        "catalog_notice": catalog_notice(zdr_request, assessment.snapshot),
     }
-    if step.items:
-        context["items"] = item_forms(zdr_request, KIND_BY_SLUG[step.items], assessment)
     if step.slug in ("flows", "review"):
         context["diagram"] = render_svg(assessment.snapshot, assessment.catalog, assessment.evaluation.control)
+    return context
+
+
+def step_context(request, zdr_request, step, *, form=None, conflict=None):
+    """The whole step page: the shared context, the catalog notice and the step's items."""
+    context = answer_context(request, zdr_request, step, form=form, conflict=conflict)
+    context["catalog_notice"] = selectors.catalog_notice(zdr_request, context["assessment"].snapshot)
+    if step.items:
+        context["items"] = item_forms(zdr_request, KIND_BY_SLUG[step.items], context["assessment"])
+    return context
+
+
+def item_answer_context(request, zdr_request, kind, item, *, form, conflict):
+    """An item's autosave answer: the shared context, with the item's fingerprint and its findings."""
+    context = answer_context(request, zdr_request, kind.step, form=form, conflict=conflict)
+    context.update(
+        kind=kind.slug,
+        item=item,
+        seen=services.fingerprint(item, kind.fields),
+        usage_findings=_usage_findings(kind, item, context["assessment"]),
+    )
     return context

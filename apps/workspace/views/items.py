@@ -10,11 +10,9 @@ from django.views.decorators.http import require_POST
 from apps.accounts.access import CAN_EDIT, membership_required
 
 from .. import selectors, services
-from ..diagram import render_svg
 from ..items import KIND_BY_SLUG
 from ..selectors import Assessment
-from ..steps import STEPS
-from .context import item_form
+from .context import item_answer_context, item_form
 
 
 def _load(request, request_id, slug, item_id=None):
@@ -80,25 +78,8 @@ def item_update(request, request_id, kind, item_id):
             messages.error(request, "Not saved: someone else changed this item meanwhile. Reload to see their values.")
         return _back(zdr_request, kind, item)
     zdr_request = selectors.request_get(organization=request.membership.organization, request_id=request_id)
-    assessment = Assessment(zdr_request)
-    return render(
-        request,
-        "workspace/partials/item_answer.html",
-        {
-            "zdr_request": zdr_request,
-            "kind": kind.slug,
-            "item": item,
-            "form": form,
-            "conflict": conflict,
-            "seen": services.fingerprint(item, kind.fields),
-            "assessment": assessment,
-            "steps": STEPS,
-            "step": kind.step,
-            "can_edit": True,
-            "diagram": render_svg(assessment.snapshot, assessment.catalog, assessment.evaluation.control),
-            "usage_findings": assessment.evaluation.for_usage(item.pk) if kind.slug == "usages" else (),
-        },
-    )
+    context = item_answer_context(request, zdr_request, kind, item, form=form, conflict=conflict)
+    return render(request, "workspace/partials/item_answer.html", context)
 
 
 @require_POST

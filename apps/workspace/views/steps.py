@@ -8,9 +8,8 @@ from apps.accounts.access import CAN_EDIT, membership_required
 
 from .. import selectors, services
 from ..forms import StepForm
-from ..selectors import Assessment
 from ..steps import STEP_BY_SLUG, STEPS
-from .context import step_context
+from .context import answer_context, step_context
 
 
 def _step_or_404(slug):
@@ -62,19 +61,8 @@ def step_view(request, request_id, step):
 def _status(request, zdr_request, step, form, conflict=None):
     """The autosave answer: the save state, the new fingerprint and the step scores, swapped in place."""
     zdr_request = selectors.request_get(organization=request.membership.organization, request_id=zdr_request.pk)
-    return render(
-        request,
-        "workspace/partials/autosave_answer.html",
-        {
-            "zdr_request": zdr_request,
-            "step": step,
-            "form": form,
-            "conflict": conflict,
-            "assessment": Assessment(zdr_request),
-            "steps": STEPS,
-            "seen": services.fingerprint(zdr_request, step.fields),
-        },
-    )
+    context = answer_context(request, zdr_request, step, form=form, conflict=conflict)
+    return render(request, "workspace/partials/autosave_answer.html", context)
 
 
 def _next_url(request, zdr_request, step):
