@@ -8,9 +8,10 @@ import time
 
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+
+from apps.foundation.history import update_with_history
 
 from .models import PacketState, PacketVersion
 from .pdf import packet_pdf
@@ -46,8 +47,8 @@ def packet_version_render(*, version_id):
         sha256 = _sha256(path)
         with open(path, "rb") as pdf:
             name = default_storage.save(_file_name(version, sha256), File(pdf))
-        done = _mark(version_id, mine, state=PacketState.READY, pdf=name, sha256=sha256, page_count=page_count,
-                     render_seconds=round(time.perf_counter() - clock, 3), rendered_at=timezone.now())
+        done = update_with_history(mine, state=PacketState.READY, pdf=name, sha256=sha256, page_count=page_count,
+                                   render_seconds=round(time.perf_counter() - clock, 3), rendered_at=timezone.now())
         if not done:  # someone re-queued it meanwhile: their render wins, ours is dropped
             default_storage.delete(name)
             return None
@@ -56,23 +57,13 @@ def packet_version_render(*, version_id):
         logger.exception("Rendering packet version %s failed", version_id)
         if name:
             default_storage.delete(name)
-        _mark(version_id, mine, state=PacketState.FAILED, failure_reason=_reason(error))
+        update_with_history(mine, state=PacketState.FAILED, failure_reason=_reason(error))
         if not isinstance(error, Exception):
             raise
         return PacketState.FAILED
     finally:
         if path and os.path.exists(path):
             os.unlink(path)
-
-
-def _mark(version_id, rows, **values):
-    """The guarded UPDATE and, when it changed the version, the audit trail's row for it (an UPDATE
-    skips save(), so simple-history's bulk API writes the row)."""
-    with transaction.atomic():
-        changed = rows.update(**values)
-        if changed:
-            PacketVersion.history.bulk_history_create([PacketVersion.objects.get(pk=version_id)], update=True)
-    return changed
 
 
 def _sha256(path):

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.db.models import Max, Q
 
+from apps.foundation.history import update_with_history
 from apps.workspace.models import ZdrRequest
 from apps.workspace.selectors import Assessment
 
@@ -48,12 +49,9 @@ def packet_version_retry(*, version):
     if version.is_stale:
         # Only the stuck render we saw: a render claimed since then is alive and is left alone.
         retryable |= Q(state=PacketState.RENDERING, rendering_started_at=version.rendering_started_at)
-    queued = PacketVersion.objects.filter(retryable, pk=version.pk).update(
-        state=PacketState.QUEUED, failure_reason="", rendering_started_at=None,
-    )
+    queued = update_with_history(PacketVersion.objects.filter(retryable, pk=version.pk),
+                                 state=PacketState.QUEUED, failure_reason="", rendering_started_at=None)
     if queued:
-        # The UPDATE skips save(): the history row is written with simple-history's bulk API.
-        PacketVersion.history.bulk_history_create([PacketVersion.objects.get(pk=version.pk)], update=True)
         _enqueue(version)
     return bool(queued)
 

@@ -6,6 +6,7 @@ the ones the catalog says are not eligible under the approved control."""
 from django.db import transaction
 from django.utils import timezone
 
+from apps.foundation.history import update_with_history
 from apps.workspace.models import ZdrRequest
 from apps.workspace.selectors import Assessment
 
@@ -67,10 +68,8 @@ def scope_check(*, request_id):
 @transaction.atomic
 def drift_resolve(*, alert, user):
     now = timezone.now()
-    if DriftAlert.objects.filter(pk=alert.pk, resolved_at__isnull=True).update(resolved_at=now, resolved_by=user):
-        DriftAlert.history.bulk_history_create([DriftAlert.objects.get(pk=alert.pk)], update=True, default_user=user)
+    update_with_history(DriftAlert.objects.filter(pk=alert.pk, resolved_at__isnull=True), user=user,
+                        resolved_at=now, resolved_by=user)
     if alert.follow_up_id:
-        FollowUp.objects.filter(pk=alert.follow_up_id, state__in=FollowUp.OPEN).update(
-            state=FollowUp.State.DONE, resolved_at=now)
-        FollowUp.history.bulk_history_create(FollowUp.objects.filter(pk=alert.follow_up_id, resolved_at=now),
-                                             update=True, default_user=user)
+        update_with_history(FollowUp.objects.filter(pk=alert.follow_up_id, state__in=FollowUp.OPEN), user=user,
+                            state=FollowUp.State.DONE, resolved_at=now)

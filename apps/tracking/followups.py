@@ -18,6 +18,8 @@ from django.db import transaction
 from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.utils import timezone
 
+from apps.foundation.history import update_with_history
+
 from .businessdays import parse_holidays
 from .models import FollowUp, FollowUpPolicy, Tracking
 from .schedule import Terms, at_reminder_time, next_follow_up, reverification_due
@@ -37,20 +39,10 @@ def policy_terms(organization_id):
     return terms, policy
 
 
-def _recorded(rows):
-    """Write the audit trail's rows for follow-ups an UPDATE just changed (an UPDATE skips save(),
-    so simple-history's bulk API writes them; the claims stay single conditional UPDATEs)."""
-    FollowUp.history.bulk_history_create(list(rows), update=True)
-
-
 def _close(rows, now):
     """Close open rows: a reminded one was acted on (done), a pending or snoozed one is no longer needed."""
-    open_ids = list(rows.values_list("pk", flat=True))
-    if not open_ids:
-        return
-    rows.filter(state=State.REMINDED).update(state=State.DONE, resolved_at=now)
-    rows.filter(state__in=FollowUp.DUE).update(state=State.CANCELLED, resolved_at=now)
-    _recorded(FollowUp.objects.filter(pk__in=open_ids, resolved_at=now))
+    update_with_history(rows.filter(state=State.REMINDED), state=State.DONE, resolved_at=now)
+    update_with_history(rows.filter(state__in=FollowUp.DUE), state=State.CANCELLED, resolved_at=now)
 
 
 @transaction.atomic
@@ -73,10 +65,9 @@ def follow_ups_reschedule(*, request_id, now=None):
         return FollowUp.objects.create(request_id=request_id, kind=Kind.FOLLOW_UP, attempt=plan.attempt,
                                        escalate=plan.escalate, clock_from=plan.clock_from, due_at=plan.due_at)
     # A policy change moves a pending reminder; a snoozed or claimed one keeps its time.
-    moved = FollowUp.objects.filter(pk=current.pk, state=State.PENDING, claimed_at__isnull=True).exclude(
-        due_at=plan.due_at, escalate=plan.escalate).update(due_at=plan.due_at, escalate=plan.escalate)
-    if moved:
-        _recorded(FollowUp.objects.filter(pk=current.pk))
+    pending = FollowUp.objects.filter(pk=current.pk, state=State.PENDING, claimed_at__isnull=True)
+    update_with_history(pending.exclude(due_at=plan.due_at, escalate=plan.escalate),
+                        due_at=plan.due_at, escalate=plan.escalate)
     return current
 
 
@@ -119,16 +110,14 @@ def reverification_cancel(*, request_id):
 @transaction.atomic
 def follow_up_snooze(*, follow_up, days):
     now = timezone.now()
-    if FollowUp.objects.filter(pk=follow_up.pk, state__in=FollowUp.OPEN).update(
-            state=State.SNOOZED, due_at=now + timedelta(days=days), claim_token="", claimed_at=None, retry_at=None):
-        _recorded(FollowUp.objects.filter(pk=follow_up.pk))
+    update_with_history(FollowUp.objects.filter(pk=follow_up.pk, state__in=FollowUp.OPEN), state=State.SNOOZED,
+                        due_at=now + timedelta(days=days), claim_token="", claimed_at=None, retry_at=None)
 
 
 @transaction.atomic
 def follow_up_done(*, follow_up):
-    if FollowUp.objects.filter(pk=follow_up.pk, state__in=FollowUp.OPEN).update(
-            state=State.DONE, resolved_at=timezone.now()):
-        _recorded(FollowUp.objects.filter(pk=follow_up.pk))
+    update_with_history(FollowUp.objects.filter(pk=follow_up.pk, state__in=FollowUp.OPEN), state=State.DONE,
+                        resolved_at=timezone.now())
 
 
 # ---- The sweep ----
@@ -165,17 +154,13 @@ def follow_up_send(*, follow_up_id, token):
         reminder_message(follow_up).send()
     except Exception as error:  # any failure of rendering or sending: the row must stay due
         pause = timedelta(minutes=min(2 ** follow_up.send_failures, 60))
-        if mine.update(claim_token="", claimed_at=None, send_failures=F("send_failures") + 1,
-                       last_error=f"{type(error).__name__}: {error}"[:500], retry_at=timezone.now() + pause):
-            _recorded(FollowUp.objects.filter(pk=follow_up_id))
+        update_with_history(mine, claim_token="", claimed_at=None, send_failures=F("send_failures") + 1,
+                            last_error=f"{type(error).__name__}: {error}"[:500], retry_at=timezone.now() + pause)
         logger.warning("Follow-up %s was not sent (%s); it stays due and is retried.",
                        follow_up_id, type(error).__name__)
         return False
-    if mine.update(
-        state=Case(When(state__in=FollowUp.DUE, then=Value(State.REMINDED)), default=F("state")),
-        sent_at=timezone.now(), claim_token="", last_error="", retry_at=None,
-    ):
-        _recorded(FollowUp.objects.filter(pk=follow_up_id))
+    update_with_history(mine, state=Case(When(state__in=FollowUp.DUE, then=Value(State.REMINDED)), default=F("state")),
+                        sent_at=timezone.now(), claim_token="", last_error="", retry_at=None)
     logger.info("Follow-up %s: reminder sent to the owner of request %s.", follow_up_id, follow_up.request_id)
     return True
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from apps.catalog.selectors import version_current
+from apps.foundation.history import update_with_history
 
 from .items import KIND_BY_SLUG
 from .models import Contact, EndpointUsage, FindingAcknowledgement, ZdrRequest
@@ -176,11 +177,8 @@ def finding_unacknowledge(*, zdr_request, key, user):
 @transaction.atomic
 def request_move_to_catalog(*, zdr_request, version, user):
     """Re-check the request against `version` (the newest catalog): one action, findings follow."""
-    ZdrRequest.objects.filter(pk=zdr_request.pk).update(
-        catalog_version=version, updated_by=user, updated_at=timezone.now()
-    )
-    # The UPDATE skips save(), so the history row is written here (simple-history's bulk API).
-    ZdrRequest.history.bulk_history_create([ZdrRequest.objects.get(pk=zdr_request.pk)], update=True, default_user=user)
+    update_with_history(ZdrRequest.objects.filter(pk=zdr_request.pk), user=user,
+                        catalog_version=version, updated_by=user, updated_at=timezone.now())
 
 
 @transaction.atomic

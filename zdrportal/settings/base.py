@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "simple_history",
+    "apps.foundation",
     "apps.core",
     "apps.accounts",
     "apps.catalog",

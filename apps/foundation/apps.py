@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class FoundationConfig(AppConfig):
+    """The bottom layer: what every app may import. It imports no app of the project."""
+
+    name = "apps.foundation"
+    label = "foundation"
