@@ -1,12 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from apps.core.views import healthz
+from apps.portal.views import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("", include("django.contrib.auth.urls")),
-    path("", include("apps.core.urls")),
+    path("", include("apps.portal.urls")),
     path("", include("apps.accounts.urls")),
     path("catalog/", include("apps.catalog.urls")),
     path("", include("apps.tracking.urls")),  # requests/<id>/tracking/... and tracking/policy/

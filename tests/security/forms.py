@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup
 from django.urls import get_resolver
 
-from tests.core.test_url_protection import PUBLIC, kwarg_names, url_for, walk
+from tests.portal.test_url_protection import PUBLIC, kwarg_names, url_for, walk
 
 
 @dataclass(frozen=True)

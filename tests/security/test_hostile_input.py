@@ -52,7 +52,7 @@ SKIP_TABLES = {
     "axes.accessattempt",
     "axes.accesslog",
     "axes.accessfailurelog",
-    "core.workerheartbeat",
+    "portal.workerheartbeat",
     "contenttypes.contenttype",
     "auth.permission",
     "admin.logentry",

@@ -1,4 +1,4 @@
-"""Tracking objects of a request, for the URL-protection walk (tests/core/test_url_protection.py)."""
+"""Tracking objects of a request, for the URL-protection walk (tests/portal/test_url_protection.py)."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone

@@ -35,7 +35,7 @@ INSTALLED_APPS = [
     "axes",
     "simple_history",
     "apps.foundation",
-    "apps.core",
+    "apps.portal",
     "apps.accounts",
     "apps.catalog",
     "apps.workspace",
@@ -191,7 +191,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "record-worker-heartbeat": {
-        "task": "apps.core.tasks.record_heartbeat",
+        "task": "apps.portal.tasks.record_heartbeat",
         "schedule": 60.0,
         "options": {"expires": 50},
     },

@@ -4,7 +4,7 @@ from django.core import mail
 from django.urls import reverse
 
 from apps.accounts.models import Invitation
-from apps.core.models import WorkerHeartbeat
+from apps.portal.models import WorkerHeartbeat
 from tests.worker import wait_for
 
 
@@ -23,7 +23,7 @@ def test_invitation_email_is_sent_by_the_worker(transactional_db, celery_worker_
 
 
 def test_worker_records_its_heartbeat(transactional_db, celery_worker_process):
-    from apps.core.tasks import record_heartbeat
+    from apps.portal.tasks import record_heartbeat
 
     record_heartbeat.delay(name="heartbeat-from-test")
 

@@ -5,7 +5,7 @@ def test_a_server_error_shows_the_styled_page(db, monkeypatch):
     def broken():
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("apps.core.selectors.database_state", broken)
+    monkeypatch.setattr("apps.portal.selectors.database_state", broken)
     response = Client(raise_request_exception=False).get("/healthz")
 
     assert response.status_code == 500

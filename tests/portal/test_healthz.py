@@ -30,7 +30,7 @@ def test_healthz_is_503_when_the_database_fails(client, db, monkeypatch):
         def cursor(self):
             raise OperationalError("database is locked")
 
-    monkeypatch.setattr("apps.core.selectors.connection", UnreachableDatabase())
+    monkeypatch.setattr("apps.portal.selectors.connection", UnreachableDatabase())
 
     response = client.get("/healthz")
 

@@ -27,4 +27,4 @@ def dashboard(request):
     context = {"membership": membership}
     if membership:
         context.update(dashboard_context(membership.organization, request.GET, request.GET.get("page")))
-    return render(request, "core/dashboard.html", context)
+    return render(request, "portal/dashboard.html", context)

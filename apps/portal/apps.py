@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class PortalConfig(AppConfig):
+    """The top layer: the pages and jobs that span the whole portal (dashboard, health, demo data).
+    No app imports it."""
+
+    name = "apps.portal"
+    label = "portal"
