@@ -26,7 +26,7 @@ def organization_switch(request, organization_id):
     membership = selectors.membership_switchable(user=request.user, organization_id=organization_id)
     session.organization_switch(request.session, membership.organization_id)
     messages.info(request, f"You are now working in {membership.organization}.")
-    return redirect("core:dashboard")
+    return redirect("portal:dashboard")
 
 
 @membership_required()
@@ -124,5 +124,5 @@ def invitation_accept(request, token):
         else:
             session.organization_switch(request.session, membership.organization_id)
             messages.success(request, f"Welcome to {membership.organization}.")
-            return redirect("core:dashboard")
+            return redirect("portal:dashboard")
     return render(request, "accounts/invitation_accept.html", {"invitation": invitation, "form": form})

@@ -108,7 +108,7 @@ def test_a_signed_in_invitee_joins_a_second_organization(client_for, alice_org, 
     client.post(reverse("accounts:invitation_accept", args=[invitation.token]))
 
     assert Membership.objects.filter(user=charlie).count() == 2
-    assert alice_org.name in client.get(reverse("core:dashboard")).content.decode()
+    assert alice_org.name in client.get(reverse("portal:dashboard")).content.decode()
 
 
 def test_an_invitation_for_someone_else_is_refused(client_for, alice_org, charlie):

@@ -5,7 +5,7 @@ from tests.factories import UserFactory
 
 
 def test_a_user_without_organization_is_asked_to_create_one(client_for, db):
-    response = client_for(UserFactory()).get(reverse("core:dashboard"))
+    response = client_for(UserFactory()).get(reverse("portal:dashboard"))
     assert "You are not part of an organization yet." in response.content.decode()
 
 
@@ -26,7 +26,7 @@ def test_a_blank_organization_name_is_refused(client_for, db):
 def test_switching_between_organizations(client_for, alice, alice_org, charlie):
     Membership.objects.create(organization=alice_org, user=charlie, role=Role.VIEWER)
     client = client_for(charlie)
-    assert "Charlie Corp has no ZDR request yet" in client.get(reverse("core:dashboard")).content.decode()
+    assert "Charlie Corp has no ZDR request yet" in client.get(reverse("portal:dashboard")).content.decode()
 
     response = client.post(reverse("accounts:organization_switch", args=[alice_org.pk]), follow=True)
 

@@ -45,12 +45,12 @@ def test_the_session_key_changes_at_sign_in(client, alice, password):
 def test_sessions_expire_after_idle_time_and_after_twelve_hours(client, alice, password, settings):
     assert settings.SESSION_COOKIE_AGE == 30 * 60 and settings.SESSION_SAVE_EVERY_REQUEST
     assert signs_in(client, alice.email, password)
-    assert client.get(reverse("core:dashboard")).status_code == 200
+    assert client.get(reverse("portal:dashboard")).status_code == 200
 
     session = client.session
     session["signed_in_at"] = time.time() - 12 * 60 * 60 - 1
     session.save()
-    response = client.get(reverse("core:dashboard"))
+    response = client.get(reverse("portal:dashboard"))
 
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
 

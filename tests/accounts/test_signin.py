@@ -8,7 +8,7 @@ from tests.conftest import signs_in
 
 def test_sign_in_with_the_right_password_opens_the_dashboard(client, alice, password):
     response = client.post(reverse("login"), {"username": "alice@example.com", "password": password}, follow=True)
-    assert response.redirect_chain[-1][0] == reverse("core:dashboard")
+    assert response.redirect_chain[-1][0] == reverse("portal:dashboard")
     assert "has no ZDR request yet" in response.content.decode()
 
 
@@ -22,7 +22,7 @@ def test_a_wrong_password_says_so_and_signs_nobody_in(client, alice):
 def test_sign_out_ends_the_session(client_for, alice):
     client = client_for(alice)
     client.post(reverse("logout"))
-    assert client.get(reverse("core:dashboard"))["Location"].startswith(reverse("login"))
+    assert client.get(reverse("portal:dashboard"))["Location"].startswith(reverse("login"))
 
 
 def test_password_reset_by_email(client, alice):

@@ -82,7 +82,7 @@ def url_for(name, pattern, org):
 
 def test_the_walk_finds_the_project_urls():
     names = {name for name, _ in ALL_URLS}
-    assert {"core:dashboard", "accounts:members", "accounts:member_remove", "healthz"} <= names
+    assert {"portal:dashboard", "accounts:members", "accounts:member_remove", "healthz"} <= names
 
 
 def test_public_views_are_exactly_the_listed_ones():

@@ -24,7 +24,7 @@ def test_typed_markup_is_escaped_on_every_page_of_a_request(client_for, alice, a
         reverse("packets:version", args=[zdr_request.pk, version.number]),
         reverse("tracking:detail", args=[zdr_request.pk]),
         reverse("audit:history", args=[zdr_request.pk]),
-        reverse("core:dashboard"),
+        reverse("portal:dashboard"),
     ]
     for url in pages:
         response = client.get(url)

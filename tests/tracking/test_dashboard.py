@@ -23,7 +23,7 @@ def demo(clinic, alice, alice_org, run_on_commit):
 
 
 def test_the_demo_shows_every_kind_of_state(client_for, demo, alice):
-    page = text(client_for(alice).get(reverse("core:dashboard")))
+    page = text(client_for(alice).get(reverse("portal:dashboard")))
 
     for title in [d["title"] for d in DEMOS]:
         assert title in page
@@ -50,7 +50,7 @@ def test_the_demo_seed_is_idempotent(demo, alice, alice_org):
     ("waiting_on=nobody", ["Lab-report extraction"], ["Billing-code suggestions"]),
 ])
 def test_filters(client_for, demo, alice, query, shown, hidden):
-    table = text(client_for(alice).get(reverse("core:dashboard") + "?" + query)).split("Next action", 1)[1]
+    table = text(client_for(alice).get(reverse("portal:dashboard") + "?" + query)).split("Next action", 1)[1]
     for title in shown:
         assert title in table
     for title in hidden:
@@ -58,22 +58,22 @@ def test_filters(client_for, demo, alice, query, shown, hidden):
 
 
 def test_bad_filters_are_ignored_not_a_500(client_for, demo, alice):
-    response = client_for(alice).get(reverse("core:dashboard") + "?status=<script>&waiting_on=x&page=-3")
+    response = client_for(alice).get(reverse("portal:dashboard") + "?status=<script>&waiting_on=x&page=-3")
     assert response.status_code == 200 and "<script>" not in response.content.decode()
 
 
 def test_the_dashboard_query_count_stays_flat(client_for, demo, alice, alice_org, django_assert_max_num_queries):
     client = client_for(alice)
-    client.get(reverse("core:dashboard"))
+    client.get(reverse("portal:dashboard"))
     with django_assert_max_num_queries(12) as few:
-        client.get(reverse("core:dashboard"))
+        client.get(reverse("portal:dashboard"))
     for n in range(8):
         workspace.request_create(organization=alice_org, owner=alice, title=f"More {n}", requested_control="zdr")
     demo_seed(organization=alice_org, owner=alice)
     with django_assert_max_num_queries(len(few.captured_queries)):
-        client.get(reverse("core:dashboard"))
+        client.get(reverse("portal:dashboard"))
 
 
 def test_a_new_organization_still_sees_what_to_do_first(client_for, charlie):
-    page = text(client_for(charlie).get(reverse("core:dashboard")))
+    page = text(client_for(charlie).get(reverse("portal:dashboard")))
     assert "has no ZDR request yet" in page and "Check the catalog." in page

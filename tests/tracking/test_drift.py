@@ -48,7 +48,7 @@ def test_a_new_endpoint_after_approval_raises_scope_drift_once(client_for, appro
 
     body = client_for(alice).get(reverse("tracking:detail", args=[approved.pk])).content.decode()
     assert "Scope drift" in body and "/v1/batches was not in use" in body
-    dashboard = client_for(alice).get(reverse("core:dashboard")).content.decode()
+    dashboard = client_for(alice).get(reverse("portal:dashboard")).content.decode()
     assert "Scope drift" in dashboard and "Resolve the drift alert." in dashboard
 
     assert followups.follow_ups_sweep() == 2  # the drift, and the first verification (effective in the past)
