@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from apps.accounts.models import Organization, User
 from apps.catalog.models import CatalogVersion
+from apps.tracking.services import trackings_create_missing
 
 from .archive import (
     CATALOG_ROWS,
@@ -172,6 +173,7 @@ def _restore(export, stored):
         result.counts[label] = len(export.rows(label))
     (organization,) = export.rows("accounts.organization")
     result.organization = Organization.objects.get(pk=keys[("accounts.organization", organization["pk"])])
+    trackings_create_missing(organization=result.organization)
     result.files = len(stored)
     return result
 

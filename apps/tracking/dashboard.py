@@ -28,12 +28,7 @@ def next_action(zdr_request, overdue_follow_up=None):
         return "Verify the data controls again: it is due."
     if zdr_request.overdue:
         return "A reminder is overdue: open the request."
-    return STATUSES[_status(zdr_request)].next_action
-
-
-def _status(zdr_request):
-    tracking = getattr(zdr_request, "tracking", None)
-    return tracking.status if tracking else "draft"
+    return STATUSES[zdr_request.tracking.status].next_action
 
 
 def dashboard_context(organization, params, page_number=None):

@@ -14,7 +14,7 @@ from apps.workspace.models import Contact, EndpointUsage, ZdrRequest
 from apps.workspace.services import request_create
 
 from . import followups
-from .models import Approval, ChecklistTick, ContactEntry, Tracking, Transition, Verification
+from .models import Approval, ChecklistTick, ContactEntry, Transition, Verification
 from .services import _refresh_waiting
 from .workflow import MOVES
 
@@ -64,7 +64,7 @@ def _seed_one(organization, owner, demo):
                                  purpose="Demo usage", monthly_volume=20000)
     Contact.objects.create(request=zdr_request, position=2, role="account_manager", name=OPENAI[0], email=OPENAI[1],
                            job_title="Account manager, OpenAI")
-    tracking = Tracking.objects.create(request=zdr_request, status_changed_at=now)
+    tracking = zdr_request.tracking
     for index, (key, days_ago) in enumerate(demo["moves"]):
         at = now - timedelta(days=days_ago)
         move = MOVES[key]

@@ -17,7 +17,7 @@ USER = settings.AUTH_USER_MODEL
 
 
 class Tracking(models.Model):
-    """The request's status and who it waits on; a request without this row is a draft."""
+    """The request's status and who it waits on, created with the request (signals.py)."""
 
     request = models.OneToOneField(ZdrRequest, on_delete=models.CASCADE, related_name="tracking")
     status = models.CharField(max_length=20, choices=STATUS_CHOICES, default=INITIAL)

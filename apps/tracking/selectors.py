@@ -1,7 +1,7 @@
 """Reads for tracking. Every object is reached through a request that was itself reached through
 the member's organization (apps.workspace.selectors), so another organization's row is a 404."""
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -15,21 +15,16 @@ from .models import (
     DriftAlert,
     FollowUp,
     FollowUpPolicy,
-    Tracking,
     Transition,
     Verification,
 )
 from .schedule import Event
-from .workflow import INITIAL, MOVES, STATUSES
+from .workflow import MOVES, STATUSES
 
 
 def tracking_of(zdr_request):
-    """The saved tracking row, or the unsaved state of a request nobody has moved yet."""
-    try:
-        return zdr_request.tracking
-    except Tracking.DoesNotExist:
-        return Tracking(request=zdr_request, status=INITIAL, status_changed_at=zdr_request.created_at,
-                        waiting_on=STATUSES[INITIAL].waiting_on, waiting_since=zdr_request.created_at)
+    """The request's status row, which exists from the request's creation."""
+    return zdr_request.tracking
 
 
 def events_for(request_id):
@@ -112,13 +107,9 @@ def requests_tracked(organization, *, status="", waiting_on="", now=None):
         open_alerts=Exists(DriftAlert.objects.filter(request=OuterRef("pk"), resolved_at__isnull=True)),
     ).order_by("-open_alerts", "-overdue", "-updated_at", "-pk")  # what needs attention first
     if status:
-        queryset = queryset.filter(Q(tracking__status=status) | Q(tracking__isnull=True) if status == INITIAL
-                                   else Q(tracking__status=status))
-    if waiting_on == "nobody":
-        queryset = queryset.filter(tracking__waiting_on="")
-    elif waiting_on:
-        queryset = queryset.filter(Q(tracking__waiting_on=waiting_on) | Q(tracking__isnull=True) if waiting_on == "team"
-                                   else Q(tracking__waiting_on=waiting_on))
+        queryset = queryset.filter(tracking__status=status)
+    if waiting_on:
+        queryset = queryset.filter(tracking__waiting_on="" if waiting_on == "nobody" else waiting_on)
     return queryset
 
 
@@ -127,7 +118,7 @@ def status_counts(organization):
 
     counts = dict.fromkeys(STATUSES, 0)
     for status, n in requests_for(organization).values_list("tracking__status").annotate(n=Count("pk")).order_by():
-        counts[status or INITIAL] += n
+        counts[status] += n
     return counts
 
 

@@ -40,11 +40,28 @@ EFFECTS = {
 }
 
 
+def _draft(zdr_request):
+    return Tracking(request=zdr_request, status=INITIAL, status_changed_at=zdr_request.created_at,
+                    waiting_on=STATUSES[INITIAL].waiting_on, waiting_since=zdr_request.created_at)
+
+
+@transaction.atomic
+def tracking_create(*, zdr_request):
+    """A new request's status row: a draft, waiting on the team since the request was created."""
+    tracking = _draft(zdr_request)
+    tracking.save()
+    return tracking
+
+
+@transaction.atomic
+def trackings_create_missing(*, organization):
+    """Status rows for the organization's requests that have none: those of an export written
+    before every request had one. Like the rest of an import, they leave no history rows."""
+    missing = organization.zdr_requests.filter(tracking__isnull=True)
+    return Tracking.objects.bulk_create([_draft(zdr_request) for zdr_request in missing])
+
+
 def _tracking_locked(zdr_request):
-    Tracking.objects.get_or_create(request=zdr_request, defaults={
-        "status_changed_at": zdr_request.created_at, "waiting_on": STATUSES[INITIAL].waiting_on,
-        "waiting_since": zdr_request.created_at,
-    })
     return Tracking.objects.select_for_update().get(request=zdr_request)
 
 
