@@ -35,10 +35,3 @@ def add_business_days(day, count, holidays=frozenset()):
         if is_business_day(day, holidays):
             count -= 1
     return next_business_day(day, holidays)
-
-
-def business_days_between(start, end, holidays=frozenset()):
-    """How many business days lie after `start` up to and including `end`."""
-    if end <= start:
-        return 0
-    return sum(1 for n in range(1, (end - start).days + 1) if is_business_day(start + timedelta(days=n), holidays))

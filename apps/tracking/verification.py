@@ -14,8 +14,6 @@ from .models import Approval, Verification
 from .selectors import approval_current, tracking_of
 from .workflow import APPROVED
 
-DASHBOARD_URL = "https://platform.openai.com/settings/organization/data-controls/data-retention"
-
 
 @dataclass(frozen=True)
 class ChecklistItem:

@@ -8,7 +8,6 @@ import time_machine
 
 from apps.tracking.businessdays import (
     add_business_days,
-    business_days_between,
     is_business_day,
     next_business_day,
     parse_holidays,
@@ -43,10 +42,11 @@ def test_add_business_days(start, count, holidays, expected):
     assert add_business_days(start, count, frozenset(holidays)) == expected
 
 
-def test_business_days_between_counts_after_the_start():
-    assert business_days_between(FRI, date(2026, 3, 13)) == 5
-    assert business_days_between(FRI, date(2026, 3, 13), frozenset({date(2026, 3, 11)})) == 4
-    assert business_days_between(MON, FRI) == 0
+def test_a_holiday_is_skipped_like_a_weekend_day():
+    wednesday = frozenset({date(2026, 3, 11)})
+    assert not is_business_day(date(2026, 3, 11), wednesday)
+    assert add_business_days(FRI, 4, wednesday) == date(2026, 3, 13)  # Monday, Tuesday, Thursday, Friday
+    assert add_business_days(MON, 0) == MON  # the start day itself never counts
 
 
 def test_holidays_are_parsed_leniently():
