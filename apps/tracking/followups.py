@@ -21,6 +21,7 @@ from django.utils import timezone
 from apps.foundation.history import update_with_history
 
 from .businessdays import parse_holidays
+from .emails import reminder_message
 from .models import FollowUp, FollowUpPolicy, Tracking
 from .schedule import Terms, at_reminder_time, next_follow_up, reverification_due
 from .selectors import approval_current, events_for
@@ -143,8 +144,6 @@ def follow_up_claim(*, follow_up_id, seen_claimed_at, now):
 
 def follow_up_send(*, follow_up_id, token):
     """Email the claimed reminder to the request owner; on failure release the claim for a retry."""
-    from .emails import reminder_message
-
     follow_up = (FollowUp.objects.select_related("request__owner", "request__organization")
                  .filter(pk=follow_up_id, claim_token=token).first())
     if follow_up is None:

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from apps.packets.models import PacketState, PacketVersion
+from apps.workspace.selectors import requests_for
 
 from .models import (
     Approval,
@@ -99,8 +100,6 @@ def _open_follow_ups(now=None):
 
 def requests_tracked(organization, *, status="", waiting_on="", now=None):
     """The organization's requests with their tracking state and open reminders, filtered."""
-    from apps.workspace.selectors import requests_for
-
     now = now or timezone.now()
     queryset = requests_for(organization).select_related("tracking").annotate(
         overdue=Exists(_open_follow_ups(now)),
@@ -114,8 +113,6 @@ def requests_tracked(organization, *, status="", waiting_on="", now=None):
 
 
 def status_counts(organization):
-    from apps.workspace.selectors import requests_for
-
     counts = dict.fromkeys(STATUSES, 0)
     for status, n in requests_for(organization).values_list("tracking__status").annotate(n=Count("pk")).order_by():
         counts[status] += n
@@ -135,7 +132,5 @@ def open_alerts(organization):
 
 def request_tracked_get(*, organization, request_id):
     """The request with its tracking row and contacts, through the member's organization."""
-    from apps.workspace.selectors import requests_for
-
     queryset = requests_for(organization).select_related("tracking__packet_version", "organization")
     return get_object_or_404(queryset.prefetch_related("contacts"), pk=request_id)

@@ -10,6 +10,7 @@ from apps.packets.models import PacketState
 
 from . import followups
 from .attachments import attachment_store, discard
+from .drafts import merge_fields
 from .models import (
     Approval,
     ChecklistTick,
@@ -21,7 +22,7 @@ from .models import (
     Transition,
 )
 from .schedule import who_waits
-from .selectors import events_for, has_verification_evidence
+from .selectors import events_for, has_verification_evidence, tracking_of
 from .workflow import INITIAL, MOVES, STATUSES, refusals
 
 
@@ -140,9 +141,6 @@ def contact_entry_create(*, zdr_request, user, occurred_at, direction, channel, 
 @transaction.atomic
 def follow_up_mark_sent(*, follow_up, user):
     """The team sent the follow-up: close the reminder and log the message, which plans the next one."""
-    from .drafts import merge_fields
-    from .selectors import tracking_of
-
     followups.follow_up_done(follow_up=follow_up)
     fields = merge_fields(follow_up.request, tracking_of(follow_up.request), follow_up)
     escalation = " (escalation)" if follow_up.escalate else ""

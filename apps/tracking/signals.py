@@ -6,6 +6,7 @@ from django.db.models.signals import post_save
 
 from apps.workspace.models import EndpointUsage, ZdrRequest
 
+from .drift import scope_check
 from .services import tracking_create
 
 
@@ -17,8 +18,6 @@ def _request_saved(sender, instance, created, raw=False, **kwargs):
 def _usage_saved(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    from .drift import scope_check
-
     request_id = instance.request_id
     transaction.on_commit(lambda: scope_check(request_id=request_id), robust=True)
 

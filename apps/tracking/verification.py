@@ -12,6 +12,7 @@ from . import drift, followups
 from .admin_api import AdminApiError, compare, fetch_retention
 from .models import Approval, Verification
 from .selectors import approval_current, tracking_of
+from .services import Refused, transition_perform
 from .workflow import APPROVED
 
 
@@ -90,8 +91,6 @@ def verification_run(*, zdr_request, admin_key, user, role):
 
 @transaction.atomic
 def _record(zdr_request, approval, user, role, outcome, summary, evidence):
-    from .services import Refused, transition_perform
-
     verification = Verification.objects.create(
         request=zdr_request, approval=approval, outcome=outcome, summary=summary, evidence=evidence,
         ran_by=user, ran_at=timezone.now(),
