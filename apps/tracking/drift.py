@@ -6,9 +6,11 @@ the ones the catalog says are not eligible under the approved control."""
 from django.db import transaction
 from django.utils import timezone
 
+from apps.catalog.selectors import catalog_document
 from apps.foundation.history import update_with_history
+from apps.workspace.findings import evaluate_under
 from apps.workspace.models import ZdrRequest
-from apps.workspace.selectors import Assessment
+from apps.workspace.selectors import request_snapshot
 
 from .models import DriftAlert, FollowUp
 from .selectors import approval_current, tracking_of
@@ -52,9 +54,10 @@ def scope_check(*, request_id):
     approval = approval_current(zdr_request)
     if approval is None:
         return None
-    zdr_request.requested_control = BASE_CONTROL[approval.control]  # judged under what was granted, not saved
-    assessment = Assessment(zdr_request)
-    found = uncovered(assessment.snapshot["usages"], approval.covered or {}, assessment.evaluation.open_blockers)
+    snapshot = request_snapshot(zdr_request)
+    # Judged under the control OpenAI granted, whatever the request now asks for.
+    findings = evaluate_under(snapshot, catalog_document(zdr_request.catalog_version), BASE_CONTROL[approval.control])
+    found = uncovered(snapshot["usages"], approval.covered or {}, [f for f in findings if f.is_open])
     known = {key for keys in DriftAlert.objects.filter(request=zdr_request, kind=DriftAlert.Kind.SCOPE,
                                                        resolved_at__isnull=True).values_list("keys", flat=True)
              for key in keys}

@@ -11,6 +11,7 @@ from apps.tracking import followups
 from apps.tracking.drift import uncovered
 from apps.tracking.models import DriftAlert, FollowUp, Tracking
 from apps.workspace import services as workspace
+from apps.workspace.models import ZdrRequest
 from tests.fakes.openai_admin import VALID_KEY
 
 
@@ -61,6 +62,15 @@ def test_a_new_feature_on_a_covered_endpoint_is_scope_drift(approved, alice, run
         usage.features = [*usage.features, "background_mode"]
         usage.save()
     assert DriftAlert.objects.get().keys[0] == "feature:/v1/responses:background_mode"
+
+
+def test_scope_drift_is_judged_under_the_granted_control_not_the_requested_one(approved, alice, run_on_commit):
+    ZdrRequest.objects.filter(pk=approved.pk).update(requested_control="mam")
+    approved.refresh_from_db()
+    add_usage(approved, alice, run_on_commit, "/v1/batches")
+    assert "/v1/batches is not eligible for ZDR" in DriftAlert.objects.get().detail
+    approved.refresh_from_db()
+    assert approved.requested_control == "mam"
 
 
 def test_no_scope_drift_before_approval(clinic, alice, run_on_commit):
