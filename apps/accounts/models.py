@@ -81,6 +81,14 @@ class Membership(models.Model):
         return f"{self.user} in {self.organization} ({self.get_role_display()})"
 
     @property
+    def can_edit(self):
+        return self.role in (Role.OWNER, Role.EDITOR)
+
+    @property
+    def can_review(self):
+        return self.role in (Role.OWNER, Role.REVIEWER)
+
+    @property
     def is_owner(self):
         return self.role == Role.OWNER
 

@@ -102,7 +102,7 @@ def invitation_accept_as_new_user(*, invitation, full_name, password):
 
 def _ensure_another_owner(membership):
     others = Membership.objects.filter(organization=membership.organization, role=Role.OWNER).exclude(pk=membership.pk)
-    if membership.role == Role.OWNER and not others.exists():
+    if membership.is_owner and not others.exists():
         raise ValidationError(
             f"{membership.user} is the last owner of {membership.organization}. Make someone else an owner first."
         )

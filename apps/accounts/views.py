@@ -41,7 +41,7 @@ def members(request, invite_form=None):
 
 
 @require_POST
-@membership_required(Role.OWNER)
+@membership_required("is_owner")
 def invitation_create(request):
     form = InvitationForm(request.POST)
     if form.is_valid():
@@ -58,7 +58,7 @@ def invitation_create(request):
 
 
 @require_POST
-@membership_required(Role.OWNER)
+@membership_required("is_owner")
 def invitation_revoke(request, invitation_id):
     invitation = selectors.invitation_get(organization=request.membership.organization, invitation_id=invitation_id)
     services.invitation_revoke(invitation=invitation)
@@ -67,7 +67,7 @@ def invitation_revoke(request, invitation_id):
 
 
 @require_POST
-@membership_required(Role.OWNER)
+@membership_required("is_owner")
 def member_role(request, membership_id):
     member = selectors.member_get(organization=request.membership.organization, membership_id=membership_id)
     form = RoleForm(request.POST)
@@ -82,7 +82,7 @@ def member_role(request, membership_id):
     return redirect("accounts:members")
 
 
-@membership_required(Role.OWNER)
+@membership_required("is_owner")
 def member_remove(request, membership_id):
     member = selectors.member_get(organization=request.membership.organization, membership_id=membership_id)
     if request.method == "POST":

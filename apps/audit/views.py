@@ -6,7 +6,6 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from apps.accounts.access import membership_required
-from apps.accounts.models import Role
 from apps.workspace.selectors import request_get
 
 from .export import history_csv
@@ -26,11 +25,10 @@ def request_history(request, request_id):
     presenter = Presenter(page.object_list, history.names)
     return render(request, "audit/history.html", {
         "zdr_request": zdr_request, "page": page, "entries": [presenter.entry(e) for e in page.object_list],
-        "can_export": request.membership.role == Role.OWNER,
     })
 
 
-@membership_required(Role.OWNER)
+@membership_required("is_owner")
 def request_history_csv(request, request_id):
     zdr_request = request_get(organization=request.membership.organization, request_id=request_id)
     history = RequestHistory(zdr_request)

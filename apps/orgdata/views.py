@@ -5,13 +5,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from apps.accounts.access import membership_required
-from apps.accounts.models import Role
 
 from .services import organization_export
 
 
 @require_GET
-@membership_required(Role.OWNER)
+@membership_required("is_owner")
 def organization_download(request):
     """The owner's copy of everything: built into an anonymous temporary file (gone once closed)
     and streamed from there."""

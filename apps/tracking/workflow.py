@@ -1,17 +1,15 @@
 """The status workflow of a ZDR request, kept as data (after BC Gov's `pia-status.metadata.ts`).
 
 Each status says who the request waits on and what the team does next. Each move lists the
-statuses it starts from, the roles allowed, the fields it requires and the side effects that
-run once it has committed. A final status changes only by the `reopen` move. `refusals()` is a
-pure function, so the table is testable without a database and every refusal says why."""
+statuses it starts from, who may make it (any one of the `Membership` permissions it names), the
+fields it requires and the side effects that run once it has committed. A final status changes
+only by the `reopen` move. `refusals()` is a pure function, so the table is testable without a
+database and every refusal says why."""
 
 from dataclasses import dataclass
 
+from apps.accounts.access import roles_with
 from apps.accounts.models import Role
-
-OWNER, EDITOR, REVIEWER = Role.OWNER.value, Role.EDITOR.value, Role.REVIEWER.value
-EDITORS = (OWNER, EDITOR)
-REVIEWERS = (OWNER, REVIEWER)
 
 
 @dataclass(frozen=True)
@@ -79,42 +77,47 @@ class Move:
     label: str
     sources: tuple
     target: str
-    roles: tuple
+    may: tuple  # the Membership permissions, any one of which allows the move
     requires: tuple = ()
     effects: tuple = ()
     # "out": the team spoke to OpenAI (restarts the follow-up clock); "in": OpenAI answered.
     clock: str | None = None
     form: str = "transition"  # the page that collects the fields: "transition" or "approval"
 
+    @property
+    def roles(self):
+        return roles_with(*self.may)
+
 
 _WAITING = ("submitted", "acknowledged", "under_review", "info_requested")
 _CANCEL = ("cancel_follow_ups",)
 
 MOVES = {m.key: m for m in [
-    Move("send_to_review", "Send to internal review", ("draft",), "internal_review", EDITORS),
+    Move("send_to_review", "Send to internal review", ("draft",), "internal_review", ("can_edit",)),
     Move("request_changes", "Request changes", ("internal_review", "ready_to_send"), "draft",
-         (OWNER, EDITOR, REVIEWER), requires=("note",)),
-    Move("mark_ready", "Mark ready to send", ("internal_review",), "ready_to_send", REVIEWERS),
-    Move("submit", "Record as submitted", ("ready_to_send",), "submitted", EDITORS,
+         ("can_edit", "can_review"), requires=("note",)),
+    Move("mark_ready", "Mark ready to send", ("internal_review",), "ready_to_send", ("can_review",)),
+    Move("submit", "Record as submitted", ("ready_to_send",), "submitted", ("can_edit",),
          requires=("packet_version", "channel"), effects=("schedule_follow_ups",), clock="out"),
-    Move("acknowledge", "OpenAI acknowledged", ("submitted",), "acknowledged", EDITORS,
+    Move("acknowledge", "OpenAI acknowledged", ("submitted",), "acknowledged", ("can_edit",),
          effects=("schedule_follow_ups",), clock="in"),
-    Move("start_review", "OpenAI is reviewing", ("submitted", "acknowledged"), "under_review", EDITORS,
+    Move("start_review", "OpenAI is reviewing", ("submitted", "acknowledged"), "under_review", ("can_edit",),
          effects=("schedule_follow_ups",), clock="in"),
     Move("request_info", "OpenAI asked for more information", ("submitted", "acknowledged", "under_review"),
-         "info_requested", EDITORS, requires=("note",), effects=_CANCEL, clock="in"),
-    Move("answer_info", "Record our answer", ("info_requested",), "under_review", EDITORS,
+         "info_requested", ("can_edit",), requires=("note",), effects=_CANCEL, clock="in"),
+    Move("answer_info", "Record our answer", ("info_requested",), "under_review", ("can_edit",),
          requires=("note",), effects=("schedule_follow_ups",), clock="out"),
-    Move("approve_zdr", "Record approval (ZDR)", _WAITING, "approved_zdr", EDITORS, requires=("approval",),
+    Move("approve_zdr", "Record approval (ZDR)", _WAITING, "approved_zdr", ("can_edit",), requires=("approval",),
          effects=(*_CANCEL, "start_reverification"), clock="in", form="approval"),
-    Move("approve_mam", "Record approval (MAM)", _WAITING, "approved_mam", EDITORS, requires=("approval",),
+    Move("approve_mam", "Record approval (MAM)", _WAITING, "approved_mam", ("can_edit",), requires=("approval",),
          effects=(*_CANCEL, "start_reverification"), clock="in", form="approval"),
-    Move("decline", "OpenAI declined", _WAITING, "declined", EDITORS, requires=("note",), effects=_CANCEL, clock="in"),
-    Move("verify", "Mark verified", APPROVED, "verified", EDITORS, requires=("verification",),
+    Move("decline", "OpenAI declined", _WAITING, "declined", ("can_edit",), requires=("note",), effects=_CANCEL,
+         clock="in"),
+    Move("verify", "Mark verified", APPROVED, "verified", ("can_edit",), requires=("verification",),
          effects=("schedule_reverification",)),
-    Move("withdraw", "Withdraw", ("draft", "internal_review", "ready_to_send", *_WAITING), "withdrawn", (OWNER,),
+    Move("withdraw", "Withdraw", ("draft", "internal_review", "ready_to_send", *_WAITING), "withdrawn", ("is_owner",),
          requires=("note",), effects=_CANCEL),
-    Move("reopen", "Reopen as a draft", ("declined", "withdrawn", "verified"), "draft", (OWNER,),
+    Move("reopen", "Reopen as a draft", ("declined", "withdrawn", "verified"), "draft", ("is_owner",),
          requires=("note",), effects=(*_CANCEL, "cancel_reverification")),
 ]}
 
@@ -133,7 +136,7 @@ def refusals(move, *, status, role, provided):
             reasons.append(f"“{move.label}” starts from {_labels(move.sources)}; this request is "
                            f"{STATUSES[status].label}.")
     if role not in move.roles:
-        allowed = " or ".join(Role(r).label.lower() for r in move.roles)
+        allowed = " or ".join(r.label.lower() for r in move.roles)
         reasons.append(f"“{move.label}” needs the role {allowed}; yours is {Role(role).label.lower()}.")
     missing = [REQUIREMENTS[r] for r in move.requires if not provided.get(r)]
     if missing:

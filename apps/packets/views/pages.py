@@ -4,8 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from apps.accounts.access import CAN_EDIT, CAN_REVIEW, membership_required
-from apps.accounts.models import Role
+from apps.accounts.access import membership_required
 from apps.workspace.selectors import Assessment, request_get
 
 from .. import selectors, services
@@ -27,13 +26,11 @@ def packet_page(request, request_id):
         "versions": [(v, selectors.review_state(v)) for v in versions],
         "approval": selectors.approval_state(versions, preview),
         "paper_size": settings.get_paper_size_display(),
-        "can_edit": request.membership.role in CAN_EDIT,
-        "can_review": request.membership.role in CAN_REVIEW,
     })
 
 
 @require_POST
-@membership_required(*CAN_EDIT)
+@membership_required("can_edit")
 def packet_generate(request, request_id):
     zdr_request = request_get(organization=request.membership.organization, request_id=request_id)
     version = services.packet_version_create(zdr_request=zdr_request, user=request.user)
@@ -41,7 +38,7 @@ def packet_generate(request, request_id):
     return redirect("packets:version", request_id=zdr_request.pk, number=version.number)
 
 
-@membership_required(Role.OWNER)
+@membership_required("is_owner")
 def packet_settings(request):
     organization = request.membership.organization
     form = PacketSettingsForm(request.POST or None, instance=selectors.packet_settings(organization))

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from apps.accounts.access import CAN_REVIEW, membership_required
+from apps.accounts.access import membership_required
 from apps.workspace.selectors import request_get
 
 from .. import selectors, services
@@ -14,7 +14,7 @@ from .versions import load, version_page
 
 
 @require_POST
-@membership_required(*CAN_REVIEW)
+@membership_required("can_review")
 def sign_off(request, request_id, number):
     zdr_request, version = load(request, request_id, number)
     form = SignOffForm(request.POST)

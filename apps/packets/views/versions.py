@@ -6,7 +6,7 @@ from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from apps.accounts.access import CAN_EDIT, CAN_REVIEW, membership_required
+from apps.accounts.access import membership_required
 from apps.workspace.selectors import request_get
 
 from .. import selectors, services
@@ -27,8 +27,6 @@ def live_context(request, zdr_request, version, form=None):
         "zdr_request": zdr_request,
         "version": version,
         "review": selectors.review_state(version),
-        "can_edit": request.membership.role in CAN_EDIT,
-        "can_review": request.membership.role in CAN_REVIEW,
         "form": form or SignOffForm(initial={"sha256": version.sha256}),
     }
 
@@ -53,7 +51,7 @@ def version_status(request, request_id, number):
 
 
 @require_POST
-@membership_required(*CAN_EDIT)
+@membership_required("can_edit")
 def version_retry(request, request_id, number):
     zdr_request, version = load(request, request_id, number)
     if services.packet_version_retry(version=version):

@@ -7,16 +7,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from apps.accounts.access import CAN_EDIT, membership_required
-from apps.accounts.models import Role
+from apps.accounts.access import membership_required
 
 from .. import drift, followups, selectors, services
 from ..forms import ChecklistTickForm, ContactEntryForm, SnoozeForm, TransitionForm
 from ..models import FollowUp
 from ..verification import CHECKLIST_KEYS
 from ..workflow import MOVES, STATUSES
-
-CAN_TICK = (Role.OWNER, Role.EDITOR, Role.REVIEWER)
 
 
 def posted(request):
@@ -57,7 +54,7 @@ def transition(request, request_id, move):
     })
 
 
-@membership_required(*CAN_EDIT)
+@membership_required("can_edit")
 def contact_add(request, request_id):
     zdr_request = _load(request, request_id)
     form = ContactEntryForm(*posted(request))
@@ -70,7 +67,7 @@ def contact_add(request, request_id):
 
 
 @require_POST
-@membership_required(*CAN_EDIT)
+@membership_required("can_edit")
 def follow_up_action(request, request_id, follow_up_id, action):
     zdr_request = _load(request, request_id)
     follow_up = selectors.follow_up_get(zdr_request=zdr_request, follow_up_id=follow_up_id)
@@ -95,7 +92,7 @@ def follow_up_action(request, request_id, follow_up_id, action):
 
 
 @require_POST
-@membership_required(*CAN_TICK)
+@membership_required("can_edit", "can_review")
 def checklist_tick(request, request_id, item):
     zdr_request = _load(request, request_id)
     approval = selectors.approval_current(zdr_request)
@@ -111,7 +108,7 @@ def checklist_tick(request, request_id, item):
 
 
 @require_POST
-@membership_required(*CAN_EDIT)
+@membership_required("can_edit")
 def alert_resolve(request, request_id, alert_id):
     zdr_request = _load(request, request_id)
     alert = selectors.alert_get(zdr_request=zdr_request, alert_id=alert_id)

@@ -6,18 +6,17 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from apps.accounts.access import membership_required
-from apps.accounts.models import Role
 
 from .. import selectors, services
 from ..drafts import follow_up_draft
 from ..forms import ContactEntryForm, PolicyForm
 from ..models import FollowUp
 from ..verification import checklist_for
-from ..workflow import EDITORS, STATUSES, WITH_APPROVAL, moves_from, refusals
+from ..workflow import STATUSES, WITH_APPROVAL, moves_from, refusals
 
 
 def page_context(request, zdr_request, **extra):
-    role = request.membership.role
+    membership = request.membership
     tracking = selectors.tracking_of(zdr_request)
     now = timezone.now()
     follow_ups = list(selectors.follow_ups_of(zdr_request))
@@ -26,7 +25,7 @@ def page_context(request, zdr_request, **extra):
     return {
         "zdr_request": zdr_request, "tracking": tracking, "status": STATUSES[tracking.status], "now": now,
         "waiting_days": (now - tracking.waiting_since).days if tracking.waiting_since and tracking.waiting_on else None,
-        "moves": [(m, refusals(m, status=tracking.status, role=role, provided={r: True for r in m.requires}))
+        "moves": [(m, refusals(m, status=tracking.status, role=membership.role, provided={r: True for r in m.requires}))
                   for m in moves_from(tracking.status)],
         "timeline": selectors.timeline(zdr_request),
         "open_follow_ups": [f for f in follow_ups if f.state in FollowUp.OPEN],
@@ -36,8 +35,8 @@ def page_context(request, zdr_request, **extra):
         "approval": approval, "checklist": checklist_for(approval),
         "verifications": list(selectors.verifications_of(zdr_request)[:10]),
         "alerts": list(selectors.drift_open(zdr_request)),
-        "can_edit": role in EDITORS, "can_tick": role != Role.VIEWER,
-        "can_check": approval is not None and role in EDITORS and tracking.status in WITH_APPROVAL,
+        "can_tick": membership.can_edit or membership.can_review,
+        "can_check": approval is not None and membership.can_edit and tracking.status in WITH_APPROVAL,
         "contact_form": ContactEntryForm(initial={"occurred_at": timezone.localtime(now).strftime("%Y-%m-%dT%H:%M")}),
         **extra,
     }
@@ -66,7 +65,7 @@ def attachment_download(request, request_id, attachment_id):
 def policy(request):
     organization = request.membership.organization
     current = selectors.policy_for(organization)
-    is_owner = request.membership.role == Role.OWNER
+    is_owner = request.membership.is_owner
     form = PolicyForm(request.POST if request.method == "POST" and is_owner else None, instance=current)
     if request.method == "POST" and not is_owner:
         messages.error(request, "Only an owner can change the follow-up policy.")
@@ -75,4 +74,4 @@ def policy(request):
         services.policy_save(organization=organization, **values)
         messages.success(request, "Follow-up policy saved; open follow-ups were planned again under it.")
         return redirect("tracking:policy")
-    return render(request, "tracking/policy.html", {"form": form, "is_owner": is_owner})
+    return render(request, "tracking/policy.html", {"form": form})

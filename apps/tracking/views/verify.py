@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.debug import sensitive_post_parameters
 
-from apps.accounts.access import CAN_EDIT, membership_required
+from apps.accounts.access import membership_required
 
 from .. import selectors, services
 from ..forms import AdminKeyForm, ApprovalForm
@@ -14,7 +14,7 @@ from ..verification import verification_run
 from .actions import posted
 
 
-@membership_required(*CAN_EDIT)
+@membership_required("can_edit")
 def approval_record(request, request_id):
     zdr_request = selectors.request_tracked_get(organization=request.membership.organization, request_id=request_id)
     form = ApprovalForm(*posted(request),
@@ -37,7 +37,7 @@ def approval_record(request, request_id):
 
 
 @sensitive_post_parameters("admin_key")
-@membership_required(*CAN_EDIT)
+@membership_required("can_edit")
 def admin_api_check(request, request_id):
     zdr_request = selectors.request_tracked_get(organization=request.membership.organization, request_id=request_id)
     approval = selectors.approval_current(zdr_request)

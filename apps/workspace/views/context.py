@@ -42,7 +42,6 @@ def answer_context(request, zdr_request, step, *, form=None, conflict=None):
         "form": form,
         "conflict": conflict,
         "assessment": assessment,
-        "can_edit": request.membership.role in ("owner", "editor"),
         "seen": services.fingerprint(zdr_request, step.fields),
     }
     if step.slug in ("flows", "review"):

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from apps.accounts.access import CAN_EDIT, membership_required
+from apps.accounts.access import membership_required
 
 from .. import selectors, services
 from ..forms import AcknowledgementForm
@@ -10,7 +10,7 @@ from ..selectors import Assessment
 
 
 @require_POST
-@membership_required(*CAN_EDIT)
+@membership_required("can_edit")
 def finding_acknowledge(request, request_id):
     zdr_request = selectors.request_get(organization=request.membership.organization, request_id=request_id)
     blockers = {f.key: f for f in Assessment(zdr_request).evaluation.blockers}

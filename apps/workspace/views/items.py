@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from apps.accounts.access import CAN_EDIT, membership_required
+from apps.accounts.access import membership_required
 
 from .. import selectors, services
 from ..items import KIND_BY_SLUG
@@ -38,7 +38,7 @@ def _save(request, kind, item, data):
 
 
 @require_POST
-@membership_required(*CAN_EDIT)
+@membership_required("can_edit")
 def item_add(request, request_id, kind):
     zdr_request, kind, _ = _load(request, request_id, kind)
     try:
@@ -55,7 +55,7 @@ def item_add(request, request_id, kind):
 
 
 @require_POST
-@membership_required(*CAN_EDIT)
+@membership_required("can_edit")
 def item_update(request, request_id, kind, item_id):
     zdr_request, kind, item = _load(request, request_id, kind, item_id)
     form = item_form(kind, item, Assessment(zdr_request), data=request.POST)
@@ -83,7 +83,7 @@ def item_update(request, request_id, kind, item_id):
 
 
 @require_POST
-@membership_required(*CAN_EDIT)
+@membership_required("can_edit")
 def item_move(request, request_id, kind, item_id):
     zdr_request, kind, item = _load(request, request_id, kind, item_id)
     offset = {"up": -1, "down": 1}.get(request.POST.get("direction"))
@@ -94,7 +94,7 @@ def item_move(request, request_id, kind, item_id):
     return _back(zdr_request, kind, item)
 
 
-@membership_required(*CAN_EDIT)
+@membership_required("can_edit")
 def item_delete(request, request_id, kind, item_id):
     zdr_request, kind, item = _load(request, request_id, kind, item_id)
     if request.method == "POST":

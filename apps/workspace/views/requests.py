@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from apps.accounts.access import CAN_EDIT, membership_required
+from apps.accounts.access import membership_required
 from apps.catalog.selectors import CatalogNotLoaded, version_current
 
 from .. import exports, selectors, services
@@ -19,7 +19,7 @@ def request_list(request):
     return render(request, "workspace/request_list.html", {"page": page})
 
 
-@membership_required(*CAN_EDIT)
+@membership_required("can_edit")
 def request_create(request):
     form = NewRequestForm(request.POST or None)
     if form.is_valid():
@@ -51,7 +51,7 @@ def request_export(request, request_id):
 
 
 @require_POST
-@membership_required(*CAN_EDIT)
+@membership_required("can_edit")
 def request_catalog_upgrade(request, request_id):
     zdr_request = selectors.request_get(organization=request.membership.organization, request_id=request_id)
     version = version_current(zdr_request.catalog_version.provider)
@@ -60,7 +60,7 @@ def request_catalog_upgrade(request, request_id):
     return redirect("workspace:step", request_id=zdr_request.pk, step="review")
 
 
-@membership_required(*CAN_EDIT)
+@membership_required("can_edit")
 def request_delete(request, request_id):
     zdr_request = selectors.request_get(organization=request.membership.organization, request_id=request_id)
     if request.method == "POST":

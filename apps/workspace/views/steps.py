@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from apps.accounts.access import CAN_EDIT, membership_required
+from apps.accounts.access import membership_required
 
 from .. import selectors, services
 from ..forms import StepForm
@@ -42,7 +42,7 @@ def step_view(request, request_id, step):
     form = StepForm.for_step(step)(instance=zdr_request) if step.fields else None
     conflict = None
     if request.method == "POST" and step.fields:
-        if request.membership.role not in CAN_EDIT:
+        if not request.membership.can_edit:
             raise PermissionDenied("Viewers and reviewers cannot edit a request.")
         form = StepForm.for_step(step)(request.POST, instance=zdr_request)
         saved, conflict = _save(request, zdr_request, step, form)
