@@ -37,7 +37,7 @@ def endpoints(request, provider):
     }
     # htmx asks for the table alone while the filters change; a history restore needs the page.
     partial = request.htmx and not request.htmx.history_restore_request
-    response = render(request, "catalog/_results.html" if partial else "catalog/endpoints.html", context)
+    response = render(request, "catalog/partials/results.html" if partial else "catalog/endpoints.html", context)
     patch_vary_headers(response, ["HX-Request"])
     return response
 

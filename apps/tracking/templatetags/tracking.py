@@ -17,7 +17,7 @@ def days_since(value):
     return max((timezone.now() - value).days, 0) if value else None
 
 
-@register.inclusion_tag("tracking/_status_badge.html")
+@register.inclusion_tag("tracking/partials/status_badge.html")
 def status_badge(key):
     return {"status": status_info(key)}
 
