@@ -1,4 +1,4 @@
-// Packet pages: a live character count for the contact-form text, and copy buttons.
+// Packet pages: a live character count for the contact-form text.
 // A file, not inline code, so the page works under a CSP without 'unsafe-inline'.
 (() => {
   const updateCounter = (field) => {
@@ -12,22 +12,6 @@
 
   document.addEventListener("input", (event) => {
     if (event.target.matches("[data-char-limit]")) updateCounter(event.target);
-  });
-
-  document.addEventListener("click", async (event) => {
-    const button = event.target.closest("[data-copy]");
-    if (!button) return;
-    const source = document.getElementById(button.dataset.copy);
-    if (!source) return;
-    const label = button.textContent;
-    try {
-      await navigator.clipboard.writeText(source.value);
-      button.textContent = "Copied";
-    } catch {
-      source.select();
-      button.textContent = "Select and copy (Ctrl+C)";
-    }
-    setTimeout(() => { button.textContent = label; }, 2000);
   });
 
   document.addEventListener("DOMContentLoaded", () => {

@@ -7,6 +7,30 @@ document.addEventListener("submit", (event) => {
   }
 });
 
+// Copy buttons: data-copy is the selector of the field whose text goes to the clipboard. Where the
+// clipboard is refused, the text is selected for Ctrl+C. A [data-copy-status] beside the button says
+// how it went (aria-live); without one, the button's own label says it for two seconds.
+document.addEventListener("click", async (event) => {
+  const button = event.target.closest("[data-copy]");
+  const source = button && document.querySelector(button.dataset.copy);
+  if (!source) return;
+  let copied = true;
+  try {
+    await navigator.clipboard.writeText(source.value);
+  } catch {
+    source.select();
+    copied = false;
+  }
+  const status = button.parentElement.querySelector("[data-copy-status]");
+  if (status) {
+    status.textContent = copied ? "Copied." : "Selected: press Ctrl+C (⌘C) to copy.";
+  } else {
+    const label = button.textContent;
+    button.textContent = copied ? "Copied" : "Select and copy (Ctrl+C)";
+    setTimeout(() => { button.textContent = label; }, 2000);
+  }
+});
+
 // Autosaving forms (hx-post + hx-target): the status says "Saving…" from the first keystroke until
 // the server's answer replaces it, so "Saved at" never shows while a change is still on its way.
 (() => {
