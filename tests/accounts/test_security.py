@@ -62,6 +62,6 @@ def test_the_end_of_session_message_names_the_configured_limit(client, alice, pa
     session = client.session
     session["signed_in_at"] = time.time() - limit - 1
     session.save()
-    response = client.get(reverse("core:dashboard"), follow=True)
+    response = client.get(reverse("portal:dashboard"), follow=True)
 
     assert f"Your session has ended after {words}. Please sign in again." in response.content.decode()
