@@ -3,6 +3,7 @@ import factory
 from apps.accounts.models import Invitation, Membership, Organization, Role, User
 
 PASSWORD = "a-long-test-password"
+ALICE_ORG_NAME = "Alice Confidential Clinic"  # searched for on pages charlie must never see
 
 
 class UserFactory(factory.django.DjangoModelFactory):

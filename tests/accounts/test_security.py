@@ -3,7 +3,7 @@ import time
 import pytest
 from django.urls import reverse
 
-from tests.conftest import signs_in
+from tests.accounts.signin import signs_in
 
 
 def test_pages_carry_a_strict_content_security_policy_and_hardening_headers(client):

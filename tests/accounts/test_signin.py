@@ -3,7 +3,7 @@ import re
 from django.core import mail
 from django.urls import reverse
 
-from tests.conftest import signs_in
+from tests.accounts.signin import signs_in
 
 
 def test_sign_in_with_the_right_password_opens_the_dashboard(client, alice, password):

@@ -8,10 +8,10 @@ from django.urls import reverse
 
 from apps.audit.export import HEADER
 from apps.workspace.models import Contact
-from tests.workspace.conftest import step_url
+from tests.workspace.steps import step_url
 from tests.workspace.test_wizard import org_step_data
 
-from .conftest import history_entries
+from .history import history_entries
 
 
 def csv_url(zdr_request):

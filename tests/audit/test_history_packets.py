@@ -7,7 +7,7 @@ from apps.packets import rendering
 from apps.packets.models import PacketVersion
 from tests.packets.test_render_failures import broken_renderer
 
-from .conftest import find, history_entries
+from .history import find, history_entries
 
 
 def test_generating_rendering_and_signing_off_a_version(alice_client, alice, client_for, clinic, reviewer):

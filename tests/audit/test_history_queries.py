@@ -6,10 +6,10 @@ from django.urls import reverse
 from apps.packets.services import packet_version_create, sign_off_create
 from apps.workspace import services
 from apps.workspace.models import ZdrRequest
-from tests.packets.conftest import fresh, rendered_version
-from tests.tracking.conftest import move
+from tests.packets.rendered import fresh, rendered_version
+from tests.tracking.moves import move
 
-from .conftest import acting_as, history_entries, history_url
+from .history import acting_as, history_entries, history_url
 
 PAGE_BUDGET = 30  # session, user, memberships, session save (7); the request as the wizard loads it (5);
 # one per followed model (16); the users and catalog versions the page mentions (2)

@@ -6,12 +6,12 @@ from django.urls import reverse
 from apps.tracking import followups
 from apps.tracking.models import FollowUp
 from tests.fakes.openai_admin import VALID_KEY
-from tests.tracking.conftest import approval_data, move
+from tests.tracking.moves import approval_data, move
 from tests.tracking.test_contact_log import entry_data
 from tests.tracking.test_followups import make_due
 from tests.tracking.test_verification import PROJECT
 
-from .conftest import acting_as, find, history_entries
+from .history import acting_as, find, history_entries
 
 
 def test_moves_contacts_reminders_approval_and_verification(alice_client, alice, clinic, packet, fake_admin_api,

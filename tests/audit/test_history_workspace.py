@@ -10,11 +10,11 @@ from django.utils import timezone
 from apps.catalog.models import CatalogVersion
 from apps.workspace import services
 from apps.workspace.models import DataFlow
-from tests.workspace.conftest import step_url
+from tests.workspace.steps import step_url
 from tests.workspace.test_items import flow_data
 from tests.workspace.test_wizard import org_step_data
 
-from .conftest import find, history_entries
+from .history import find, history_entries
 
 
 def recent(entry):

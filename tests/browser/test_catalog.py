@@ -1,7 +1,7 @@
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from tests.catalog.conftest import SHIPPED
+from tests.catalog.shipped import SHIPPED
 
 
 def test_is_batches_eligible_and_what_to_do_instead_in_two_steps(page, sign_in, alice):

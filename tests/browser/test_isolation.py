@@ -12,8 +12,8 @@ from apps.packets.demo import demo_packet_seed
 from apps.tracking.demo import DEMOS, demo_seed
 from apps.tracking.models import Attachment
 from apps.workspace.demo import CLINIC_TITLE, clinic_request_seed
-from tests.catalog.conftest import SHIPPED
-from tests.conftest import ALICE_ORG_NAME
+from tests.catalog.shipped import SHIPPED
+from tests.factories import ALICE_ORG_NAME
 from tests.tracking.world import tracking_world
 
 ALICES_WORDS = [ALICE_ORG_NAME, CLINIC_TITLE, "alice@example.com", "Northwind Clinic Group", "org-NorthwindClinic2026",
@@ -21,10 +21,9 @@ ALICES_WORDS = [ALICE_ORG_NAME, CLINIC_TITLE, "alice@example.com", "Northwind Cl
 
 
 @pytest.fixture
-def alices_urls(alice, alice_org, settings, tmp_path):
+def alices_urls(alice, alice_org):
     """Alice's request with a rendered, signed-off packet, tracking with an attachment, and the
     demo's requests in other states; the addresses of her objects."""
-    settings.MEDIA_ROOT = tmp_path / "media"
     call_command("load_catalog", str(SHIPPED), stdout=io.StringIO())
     clinic = clinic_request_seed(organization=alice_org, owner=alice)
     version = demo_packet_seed(organization=alice_org, owner=alice)  # rendered in this process

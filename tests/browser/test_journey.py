@@ -15,8 +15,8 @@ from pypdf import PdfReader
 from apps.packets.models import PacketVersion
 from apps.tracking.models import FollowUp
 from apps.tracking.tasks import sweep_follow_ups
-from tests.catalog.conftest import SHIPPED
-from tests.fakes.openai_admin import VALID_KEY, fake_admin_api  # noqa: F401 (a fixture)
+from tests.catalog.shipped import SHIPPED
+from tests.fakes.openai_admin import VALID_KEY
 from tests.worker import wait_for
 
 TITLE = "Clinic notes assistant"
@@ -60,7 +60,7 @@ def switch_user(page, sign_in, current, user):
 
 
 def test_a_new_team_goes_from_sign_in_to_verified(page, sign_in, alice, bob, celery_worker_process,
-                                                  fake_admin_api):  # noqa: F811
+                                                  fake_admin_api):
     call_command("load_catalog", str(SHIPPED), stdout=io.StringIO())
     fake_admin_api.state.projects = {PROJECT: "organization_default"}
     page.set_default_timeout(WAIT)

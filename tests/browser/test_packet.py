@@ -1,18 +1,10 @@
 """The packet in the browser: a generated version turns Ready on its own (htmx polling), then is signed off."""
 
-import pytest
 from playwright.sync_api import expect
 
 from apps.packets import services
 from apps.packets.tasks import render_packet_version
-from apps.workspace.demo import clinic_request_seed
 from apps.workspace.selectors import request_get
-from tests.workspace.conftest import catalog  # noqa: F401
-
-
-@pytest.fixture
-def clinic(catalog, alice, alice_org):  # noqa: F811
-    return clinic_request_seed(organization=alice_org, owner=alice)
 
 
 def test_a_generated_version_turns_ready_without_a_reload_and_is_signed_off(page, sign_in, alice, clinic,

@@ -10,12 +10,12 @@ from playwright.sync_api import expect
 
 from apps.tracking.models import FollowUp, Tracking
 from apps.workspace.demo import clinic_request_seed
-from tests.catalog.conftest import SHIPPED
-from tests.fakes.openai_admin import VALID_KEY, fake_admin_api  # noqa: F401 (a fixture)
-from tests.tracking.conftest import bring_to, make_packet
+from tests.catalog.shipped import SHIPPED
+from tests.fakes.openai_admin import VALID_KEY
+from tests.tracking.moves import bring_to, make_packet
 
 
-def test_from_submission_to_verified(page, sign_in, alice, alice_org, fake_admin_api):  # noqa: F811
+def test_from_submission_to_verified(page, sign_in, alice, alice_org, fake_admin_api):
     call_command("load_catalog", str(SHIPPED))
     clinic = clinic_request_seed(organization=alice_org, owner=alice)
     packet = make_packet(clinic, number=2)

@@ -4,7 +4,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from apps.workspace.models import ZdrRequest
-from tests.catalog.conftest import SHIPPED
+from tests.catalog.shipped import SHIPPED
 
 
 def test_autosave_keeps_input_across_a_reload_and_findings_follow_usage(page, sign_in, alice):

@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 
 from apps.catalog.models import CatalogVersion, EndpointEntry, FeatureEntry
 
-from .conftest import SHIPPED
+from .shipped import SHIPPED
 
 ELIGIBILITY = {"Yes": "yes", "Yes, with limitations": "limited", "No": "no"}
 

@@ -7,20 +7,7 @@ from django.urls import reverse
 
 from apps.catalog.models import CatalogVersion, EndpointEntry, FeatureEntry
 
-from .conftest import SHIPPED
-
 PAGE = "/catalog/openai/"
-
-
-@pytest.fixture
-def catalog(db):
-    call_command("load_catalog", str(SHIPPED))
-    return CatalogVersion.objects.get()
-
-
-@pytest.fixture
-def member(client_for, alice):
-    return client_for(alice)
 
 
 def rows_of(response):
@@ -28,21 +15,21 @@ def rows_of(response):
     return [e.path for e in response.context["endpoints"]]
 
 
-def test_the_catalog_opens_on_openai(member):
-    response = member.get("/catalog/")
+def test_the_catalog_opens_on_openai(alice_client):
+    response = alice_client.get("/catalog/")
 
     assert response.status_code == 302 and response["Location"] == PAGE
 
 
 @pytest.mark.parametrize("url", ["/catalog/", PAGE, "/catalog/openai/versions/"])
-def test_anonymous_visitors_are_sent_to_sign_in(client, catalog, url):
+def test_anonymous_visitors_are_sent_to_sign_in(client, catalog_loaded, url):
     response = client.get(url)
 
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
 
 
-def test_the_page_shows_the_source_and_its_date(member, catalog):
-    response = member.get(PAGE)
+def test_the_page_shows_the_source_and_its_date(alice_client, catalog_loaded):
+    response = alice_client.get(PAGE)
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -54,8 +41,8 @@ def test_the_page_shows_the_source_and_its_date(member, catalog):
     assert len(rows_of(response)) == 27
 
 
-def test_searching_batches_answers_whether_it_is_eligible_and_what_to_do_instead(member, catalog):
-    response = member.get(PAGE, {"q": "batches"})
+def test_searching_batches_answers_whether_it_is_eligible_and_what_to_do_instead(alice_client, catalog_loaded):
+    response = alice_client.get(PAGE, {"q": "batches"})
 
     assert rows_of(response) == ["/v1/batches"]
     html = response.content.decode()
@@ -64,21 +51,21 @@ def test_searching_batches_answers_whether_it_is_eligible_and_what_to_do_instead
     assert "Make synchronous calls to a ZDR-eligible endpoint instead" in html
 
 
-def test_search_ignores_case_and_looks_in_limitations(member, catalog):
-    assert rows_of(member.get(PAGE, {"q": "BATCHES"})) == ["/v1/batches"]
+def test_search_ignores_case_and_looks_in_limitations(alice_client, catalog_loaded):
+    assert rows_of(alice_client.get(PAGE, {"q": "BATCHES"})) == ["/v1/batches"]
 
-    csam = rows_of(member.get(PAGE, {"q": "csam"}))
+    csam = rows_of(alice_client.get(PAGE, {"q": "csam"}))
     assert csam == ["/v1/chat/completions", "/v1/responses", "/v1/images/generations", "/v1/images/edits"]
 
 
-def test_search_looks_in_remediation(member, catalog):
-    found = rows_of(member.get(PAGE, {"q": "client-side"}))
+def test_search_looks_in_remediation(alice_client, catalog_loaded):
+    found = rows_of(alice_client.get(PAGE, {"q": "client-side"}))
 
     assert found == ["/v1/conversations", "/v1/conversations/items"]
 
 
-def test_not_eligible_leaves_out_the_eligible_endpoints(member, catalog):
-    response = member.get(PAGE, {"eligibility": "no"})
+def test_not_eligible_leaves_out_the_eligible_endpoints(alice_client, catalog_loaded):
+    response = alice_client.get(PAGE, {"eligibility": "no"})
 
     found = rows_of(response)
     assert "/v1/batches" in found and "/v1/assistants" in found
@@ -93,14 +80,14 @@ def test_not_eligible_leaves_out_the_eligible_endpoints(member, catalog):
         ("limited", "/v1/responses", "/v1/embeddings"),
     ],
 )
-def test_eligibility_filter(member, catalog, eligibility, included, excluded):
-    found = rows_of(member.get(PAGE, {"eligibility": eligibility}))
+def test_eligibility_filter(alice_client, catalog_loaded, eligibility, included, excluded):
+    found = rows_of(alice_client.get(PAGE, {"eligibility": eligibility}))
 
     assert included in found and excluded not in found
 
 
-def test_family_filter_offers_the_families_present_and_filters(member, catalog):
-    response = member.get(PAGE, {"family": "audio"})
+def test_family_filter_offers_the_families_present_and_filters(alice_client, catalog_loaded):
+    response = alice_client.get(PAGE, {"family": "audio"})
 
     assert rows_of(response) == ["/v1/audio/transcriptions", "/v1/audio/translations", "/v1/audio/speech"]
     choices = [value for value, _ in response.context["form"].fields["family"].choices]
@@ -108,15 +95,15 @@ def test_family_filter_offers_the_families_present_and_filters(member, catalog):
     assert len(choices) == 1 + len({e.family for e in EndpointEntry.objects.all()})
 
 
-def test_filters_combine(member, catalog):
-    assert rows_of(member.get(PAGE, {"eligibility": "no", "family": "threads", "q": "runs"})) == [
+def test_filters_combine(alice_client, catalog_loaded):
+    assert rows_of(alice_client.get(PAGE, {"eligibility": "no", "family": "threads", "q": "runs"})) == [
         "/v1/threads/runs",
         "/v1/threads/runs/steps",
     ]
 
 
-def test_when_nothing_matches_the_page_says_so_and_offers_to_clear_the_filters(member, catalog):
-    response = member.get(PAGE, {"q": "telepathy", "eligibility": "yes"})
+def test_when_nothing_matches_the_page_says_so_and_offers_to_clear_the_filters(alice_client, catalog_loaded):
+    response = alice_client.get(PAGE, {"q": "telepathy", "eligibility": "yes"})
 
     html = response.content.decode()
     assert rows_of(response) == []
@@ -124,15 +111,15 @@ def test_when_nothing_matches_the_page_says_so_and_offers_to_clear_the_filters(m
     assert f'href="{PAGE}">Clear the filters</a>' in html
 
 
-def test_an_unknown_filter_value_filters_nothing_and_says_why(member, catalog):
-    response = member.get(PAGE, {"family": "telepathy"})
+def test_an_unknown_filter_value_filters_nothing_and_says_why(alice_client, catalog_loaded):
+    response = alice_client.get(PAGE, {"family": "telepathy"})
 
     assert len(rows_of(response)) == 27
     assert "Select a valid choice" in response.content.decode()
 
 
-def test_htmx_gets_only_the_table(member, catalog):
-    response = member.get(PAGE, {"q": "batches"}, headers={"HX-Request": "true"})
+def test_htmx_gets_only_the_table(alice_client, catalog_loaded):
+    response = alice_client.get(PAGE, {"q": "batches"}, headers={"HX-Request": "true"})
 
     html = response.content.decode()
     assert "<html" not in html and "<nav" not in html
@@ -140,14 +127,14 @@ def test_htmx_gets_only_the_table(member, catalog):
     assert "HX-Request" in response["Vary"]
 
 
-def test_htmx_restoring_history_gets_the_whole_page(member, catalog):
+def test_htmx_restoring_history_gets_the_whole_page(alice_client, catalog_loaded):
     headers = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
 
-    assert "<html" in member.get(PAGE, {"q": "batches"}, headers=headers).content.decode()
+    assert "<html" in alice_client.get(PAGE, {"q": "batches"}, headers=headers).content.decode()
 
 
-def test_a_row_lists_the_features_that_change_its_eligibility(member, catalog):
-    response = member.get(PAGE, {"q": "/v1/responses"})
+def test_a_row_lists_the_features_that_change_its_eligibility(alice_client, catalog_loaded):
+    response = alice_client.get(PAGE, {"q": "/v1/responses"})
 
     responses = next(e for e in response.context["endpoints"] if e.path == "/v1/responses")
     keys = [f.key for f in responses.applicable_features]
@@ -158,8 +145,8 @@ def test_a_row_lists_the_features_that_change_its_eligibility(member, catalog):
     assert '1 Dec 2025</time> to <time datetime="2026-04-09">9 Apr 2026</time>' in html
 
 
-def test_every_feature_is_listed_below_the_table_with_its_effects(member, catalog):
-    response = member.get(PAGE, {"q": "batches"})  # the feature list does not follow the filters
+def test_every_feature_is_listed_below_the_table_with_its_effects(alice_client, catalog_loaded):
+    response = alice_client.get(PAGE, {"q": "batches"})  # the feature list does not follow the filters
 
     html = response.content.decode()
     assert "Features that change eligibility</h2>" in html
@@ -168,10 +155,10 @@ def test_every_feature_is_listed_below_the_table_with_its_effects(member, catalo
     assert html.count("Under ZDR</dt>") == FeatureEntry.objects.count()
 
 
-def test_the_page_shows_the_newest_version(member, catalog, newer_document, write_catalog):
+def test_the_page_shows_the_newest_version(alice_client, catalog_loaded, newer_document, write_catalog):
     call_command("load_catalog", str(write_catalog(newer_document, "openai-2026-11-01.json")))
 
-    found = rows_of(member.get(PAGE))
+    found = rows_of(alice_client.get(PAGE))
     assert "/v1/decisions" in found and "/v1/videos" not in found
 
 
@@ -182,7 +169,7 @@ def page_on(day, client, user):
         return client.get(PAGE).content.decode()
 
 
-def test_an_old_catalog_warns_that_it_may_be_out_of_date(client, alice, catalog):
+def test_an_old_catalog_warns_that_it_may_be_out_of_date(client, alice, catalog_loaded):
     html = page_on("2027-01-01", client, alice)
 
     assert "This catalog may be out of date" in html
@@ -190,18 +177,18 @@ def test_an_old_catalog_warns_that_it_may_be_out_of_date(client, alice, catalog)
     assert 'class="alert-link" href="https://developers.openai.com/api/docs/guides/your-data"' in html
 
 
-def test_a_recent_catalog_shows_no_warning(client, alice, catalog):
+def test_a_recent_catalog_shows_no_warning(client, alice, catalog_loaded):
     assert "may be out of date" not in page_on("2026-11-26", client, alice)
 
 
-def test_the_age_that_counts_as_stale_is_a_setting(client, alice, catalog, settings):
+def test_the_age_that_counts_as_stale_is_a_setting(client, alice, catalog_loaded, settings):
     settings.CATALOG_STALE_AFTER_DAYS = 30
 
     assert "It is 65 days old" in page_on("2026-11-26", client, alice)
 
 
-def test_without_a_catalog_the_page_says_how_to_load_one(member):
-    response = member.get(PAGE)
+def test_without_a_catalog_the_page_says_how_to_load_one(alice_client):
+    response = alice_client.get(PAGE)
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -209,18 +196,18 @@ def test_without_a_catalog_the_page_says_how_to_load_one(member):
     assert "python manage.py load_catalog data/catalog/openai-*.json" in html
 
 
-def test_a_provider_without_data_yet_points_to_openai(member, catalog):
-    html = member.get("/catalog/anthropic/").content.decode()
+def test_a_provider_without_data_yet_points_to_openai(alice_client, catalog_loaded):
+    html = alice_client.get("/catalog/anthropic/").content.decode()
 
     assert "No Anthropic catalog has been loaded yet" in html
     assert f'href="{PAGE}"' in html
 
 
-def test_an_unknown_provider_is_not_found(member, catalog):
-    assert member.get("/catalog/nobody/").status_code == 404
+def test_an_unknown_provider_is_not_found(alice_client, catalog_loaded):
+    assert alice_client.get("/catalog/nobody/").status_code == 404
 
 
-def test_every_signed_in_user_sees_the_same_catalog(client_for, charlie, catalog):
+def test_every_signed_in_user_sees_the_same_catalog(client_for, charlie, catalog_loaded):
     response = client_for(charlie).get(PAGE, {"q": "batches"})
 
     assert rows_of(response) == ["/v1/batches"]
@@ -268,15 +255,15 @@ QUERIES = (
 
 
 def test_the_query_count_does_not_grow_with_the_rows(
-    member, catalog, newer_document, write_catalog, django_assert_max_num_queries
+    alice_client, catalog_loaded, newer_document, write_catalog, django_assert_max_num_queries
 ):
     with django_assert_max_num_queries(QUERIES):
-        assert member.get(PAGE).status_code == 200
+        assert alice_client.get(PAGE).status_code == 200
 
     call_command("load_catalog", str(write_catalog(newer_document, "openai-2026-11-01.json")))
     add_rows(CatalogVersion.objects.get(as_of="2026-11-01"), 60)
     with django_assert_max_num_queries(QUERIES):
-        response = member.get(PAGE)
+        response = alice_client.get(PAGE)
     assert len(rows_of(response)) == 27 + 60
     with django_assert_max_num_queries(QUERIES):
-        member.get(PAGE, {"q": "extra", "eligibility": "no"}, headers={"HX-Request": "true"})
+        alice_client.get(PAGE, {"q": "extra", "eligibility": "no"}, headers={"HX-Request": "true"})

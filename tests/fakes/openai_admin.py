@@ -9,8 +9,6 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-import pytest
-
 VALID_KEY = "sk-admin-FAKE0123456789abcdefTESTKEY"
 
 
@@ -90,12 +88,3 @@ class FakeAdminApi:
         self.httpd.shutdown()
         self.httpd.server_close()
 
-
-@pytest.fixture
-def fake_admin_api(settings):
-    """A running fake, with the portal's base URL pointed at it and a short timeout."""
-    server = FakeAdminApi().start()
-    settings.OPENAI_ADMIN_API_BASE_URL = server.url
-    settings.OPENAI_ADMIN_API_TIMEOUT = 1.0
-    yield server
-    server.stop()

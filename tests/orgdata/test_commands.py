@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 
 from apps.accounts.models import Organization
 from apps.workspace.demo import clinic_request_seed
-from tests.catalog.conftest import SHIPPED
+from tests.catalog.shipped import SHIPPED
 
 from .canonical import canonical
 

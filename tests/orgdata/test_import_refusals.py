@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 
 from apps.accounts.models import Organization
 
-from .conftest import data_of, export_bytes, rewritten
+from .archives import data_of, export_bytes, rewritten
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import zipfile
 from apps.orgdata.scope import ORGANIZATION_PATHS
 from apps.workspace.demo import clinic_request_seed
 
+from .archives import CHARLIE_SECRET, data_of, export_bytes
 from .canonical import models_in
-from .conftest import CHARLIE_SECRET, data_of, export_bytes
 
 
 def test_the_export_never_contains_another_organizations_data(rich_org, charlie_org, charlie):

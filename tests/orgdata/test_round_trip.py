@@ -13,8 +13,8 @@ from apps.orgdata.scope import ORGANIZATION_PATHS
 from apps.tracking.models import Attachment, Transition
 from apps.workspace.models import DataFlow
 
+from .archives import data_of, export_bytes
 from .canonical import canonical
-from .conftest import data_of, export_bytes
 
 
 def stored_files(media_root):

@@ -10,7 +10,7 @@ from apps.packets.selectors import approval_state, versions_of
 from apps.workspace.demo import CLINIC_TITLE
 from apps.workspace.models import ZdrRequest
 from apps.workspace.selectors import Assessment, request_get
-from tests.catalog.conftest import SHIPPED
+from tests.catalog.shipped import SHIPPED
 
 
 def test_the_demo_clinic_has_one_signed_off_packet_version(db, monkeypatch):

@@ -11,7 +11,7 @@ from apps.packets.outreach import contact_form_text, email_draft
 from apps.workspace.models import ZdrRequest
 from apps.workspace.selectors import Assessment
 
-from .conftest import fresh, rendered_version
+from .rendered import fresh, rendered_version
 
 NAME = "visit-note-summaries-for-northwind-clinic-packet-v1"
 

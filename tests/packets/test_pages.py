@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from apps.packets.models import PacketSettings
 
-from .conftest import rendered_version
+from .rendered import fresh, rendered_version
 
 
 def test_the_packet_page_previews_the_request_as_it_is_now(client_for, clinic, alice):
@@ -58,8 +58,6 @@ def test_the_pdf_is_downloaded_as_an_attachment_by_members_only(client_for, clin
 
 def test_a_version_without_its_pdf_yet_has_no_download(client_for, clinic, alice):
     from apps.packets import services
-
-    from .conftest import fresh
 
     services.packet_version_create(zdr_request=fresh(clinic), user=alice)
     client = client_for(alice)

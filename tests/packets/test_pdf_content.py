@@ -5,7 +5,7 @@ import pytest
 from apps.packets.models import PacketSettings, PacketState
 from apps.workspace.models import ZdrRequest
 
-from .conftest import flat, pdf_pages, rendered_version
+from .rendered import flat, pdf_pages, rendered_version
 
 SECTIONS = ["Cover letter", "Executive summary", "Use case and drivers", "Data inventory", "Data flows",
             "Endpoint usage and eligibility", "Findings and remediation plan", "Safeguards",

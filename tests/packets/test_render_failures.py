@@ -10,7 +10,7 @@ from django.utils import timezone
 from apps.packets import pdf, rendering, services
 from apps.packets.models import PacketState, PacketVersion
 
-from .conftest import fresh
+from .rendered import fresh
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from apps.packets.fetcher import BASE_URL, StaticOnlyFetcher, static_path, stati
 from apps.packets.models import PacketState
 from apps.workspace.models import Contact, DataFlow, EndpointUsage, ZdrRequest
 
-from .conftest import flat, pdf_pages, rendered_version
+from .rendered import flat, pdf_pages, rendered_version
 
 TEXT_FIELDS = [f for f in ZdrRequest._meta.concrete_fields
                if f.get_internal_type() in ("CharField", "TextField") and not f.choices

@@ -8,7 +8,7 @@ from apps.packets.models import PacketVersion, SignOff
 from apps.packets.selectors import approval_state, versions_of
 from apps.workspace.models import ZdrRequest
 
-from .conftest import fresh, rendered_version
+from .rendered import fresh, rendered_version
 
 
 def sign_off_url(version):

@@ -10,7 +10,7 @@ from apps.packets.diff import diff_snapshots
 from apps.packets.models import PacketState
 from apps.workspace.models import EndpointUsage, ZdrRequest
 
-from .conftest import fresh, pdf_pages, rendered_version
+from .rendered import fresh, pdf_pages, rendered_version
 
 
 def file_sha256(version):

@@ -5,7 +5,7 @@ from django.urls import reverse
 from apps.packets.models import PacketState, PacketVersion
 from tests.worker import wait_for
 
-from .conftest import pdf_pages
+from .rendered import pdf_pages
 
 
 def test_a_generated_version_is_rendered_by_the_worker(transactional_db, celery_worker_process, client_for, clinic,

@@ -15,6 +15,8 @@ from apps.tracking.businessdays import (
 from apps.tracking.models import FollowUp, FollowUpPolicy
 from apps.tracking.schedule import Event, Terms, next_follow_up, who_waits
 
+from .moves import bring_to
+
 FRI, SAT, SUN, MON = date(2026, 3, 6), date(2026, 3, 7), date(2026, 3, 8), date(2026, 3, 9)
 
 
@@ -104,8 +106,6 @@ def test_the_organizations_holidays_move_the_first_follow_up(submitted_at_frozen
 
 @pytest.fixture
 def submitted_at_frozen(clinic, alice, packet, run_on_commit):
-    from .conftest import bring_to
-
     def submit(moment):
         with time_machine.travel(datetime.fromisoformat(moment).replace(tzinfo=UTC), tick=False), run_on_commit():
             bring_to(clinic, "submitted", alice, packet)

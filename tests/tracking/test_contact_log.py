@@ -10,7 +10,7 @@ from django.utils import timezone
 from apps.tracking.attachments import sniff
 from apps.tracking.models import Attachment, ContactEntry, Tracking
 
-from .conftest import EXE_BYTES, PDF_BYTES, PNG_BYTES, upload
+from .uploads import EXE_BYTES, PDF_BYTES, PNG_BYTES, upload
 
 EML = b"From: Jo <jo@openai.com>\r\nTo: dana@clinic.example\r\nSubject: Re: ZDR\r\n\r\nWe are reviewing it.\r\n"
 

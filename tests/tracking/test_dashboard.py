@@ -15,13 +15,6 @@ def text(response):
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
 
 
-@pytest.fixture
-def demo(clinic, alice, alice_org, run_on_commit):
-    with run_on_commit():
-        demo_seed(organization=alice_org, owner=alice)
-    return alice_org
-
-
 def test_the_demo_shows_every_kind_of_state(client_for, demo, alice):
     page = text(client_for(alice).get(reverse("portal:dashboard")))
 

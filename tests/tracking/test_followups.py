@@ -14,7 +14,7 @@ from apps.tracking import followups, services
 from apps.tracking.models import FollowUp, FollowUpPolicy, Tracking
 
 from . import flaky_email
-from .conftest import bring_to, move
+from .moves import bring_to, make_packet, move
 
 State = FollowUp.State
 
@@ -53,10 +53,8 @@ def test_a_second_claim_of_the_same_row_claims_nothing(submitted):
     assert mail.outbox == []
 
 
-def test_two_sweeps_at_the_same_time_send_one_email(transactional_db, alice, alice_org, catalog, monkeypatch):
+def test_two_sweeps_at_the_same_time_send_one_email(transactional_db, alice, alice_org, catalog_loaded, monkeypatch):
     from apps.workspace.demo import clinic_request_seed
-
-    from .conftest import make_packet
 
     clinic = clinic_request_seed(organization=alice_org, owner=alice)
     bring_to(clinic, "submitted", alice, make_packet(clinic))

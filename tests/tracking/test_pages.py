@@ -1,23 +1,14 @@
 """The tracking page in every state, the export, and garbage input everywhere: a field error or a
 refusal, never a 500, and nothing half-saved."""
 
-import pytest
 from django.urls import reverse
 
-from apps.tracking.demo import demo_seed
 from apps.tracking.models import Approval, ContactEntry, FollowUp, Transition
 from apps.workspace.models import ZdrRequest
 
 GARBAGE = {"note": "\x00" * 3, "channel": ["a", "b"], "packet_version": "1 OR 1=1", "days": "-1",
            "occurred_at": "2026-13-45", "direction": "<script>", "admin_key": "", "control": "zdr' --",
            "effective_date": "0000-00-00", "scope": "everything", "done": "maybe", "summary": "x" * 5000}
-
-
-@pytest.fixture
-def demo(clinic, alice, alice_org, run_on_commit):
-    with run_on_commit():
-        demo_seed(organization=alice_org, owner=alice)
-    return alice_org
 
 
 def test_every_demo_request_renders_its_tracking_page(client_for, demo, alice, viewer,

@@ -13,7 +13,8 @@ from apps.tracking.admin_api import compare
 from apps.tracking.models import Approval, Attachment, ChecklistTick, Tracking, Verification
 from tests.fakes.openai_admin import VALID_KEY
 
-from .conftest import PDF_BYTES, approval_data, move, upload
+from .moves import approval_data, move
+from .uploads import PDF_BYTES, upload
 
 PROJECT = "proj_NotesAssistant01"
 

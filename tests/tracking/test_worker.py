@@ -12,10 +12,11 @@ from apps.tracking.tasks import sweep_follow_ups
 from apps.workspace.demo import clinic_request_seed
 from tests.worker import wait_for
 
-from .conftest import bring_to, make_packet
+from .moves import bring_to, make_packet
 
 
-def test_a_due_follow_up_is_sent_by_the_worker(transactional_db, celery_worker_process, catalog, alice, alice_org):
+def test_a_due_follow_up_is_sent_by_the_worker(transactional_db, celery_worker_process, catalog_loaded, alice,
+                                               alice_org):
     clinic = clinic_request_seed(organization=alice_org, owner=alice)
     bring_to(clinic, "submitted", alice, make_packet(clinic))  # commits: the follow-up is planned on commit
     follow_up = FollowUp.objects.get(request=clinic, state="pending")

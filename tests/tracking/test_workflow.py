@@ -12,7 +12,7 @@ from apps.tracking import services
 from apps.tracking.models import Tracking, Transition
 from apps.tracking.workflow import MOVES, REQUIREMENTS, STATUSES, refusals
 
-from .conftest import bring_to, make_packet, move
+from .moves import bring_to, make_packet, move
 
 ROLES = [r.value for r in Role]
 ALL = {r: True for r in REQUIREMENTS}

@@ -1,20 +1,10 @@
 """The eligibility engine over a table of cases, against the shipped catalog. No database."""
 
 import copy
-import json
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 from apps.workspace.findings import GENERIC_REMEDIATION, evaluate, evaluate_under
-
-SHIPPED = Path(settings.BASE_DIR) / "data" / "catalog" / "openai-2026-09-22.json"
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return json.loads(SHIPPED.read_text())
 
 
 def usage(usage_id, path, *features):
@@ -63,8 +53,8 @@ CASES = {
 
 
 @pytest.mark.parametrize(("usages", "control", "blockers", "warnings"), CASES.values(), ids=CASES.keys())
-def test_engine_table(catalog, usages, control, blockers, warnings):
-    result = evaluate(request(*usages, control=control), catalog)
+def test_engine_table(shipped_document, usages, control, blockers, warnings):
+    result = evaluate(request(*usages, control=control), shipped_document)
 
     assert result.control == control
     assert [f.key for f in result.blockers] == blockers
@@ -73,8 +63,8 @@ def test_engine_table(catalog, usages, control, blockers, warnings):
     assert all(f.remediation.strip() for f in result.blockers)
 
 
-def test_batch_blocker_says_what_to_do_instead(catalog):
-    (blocker,) = evaluate(request(*CLINIC), catalog).blockers
+def test_batch_blocker_says_what_to_do_instead(shipped_document):
+    (blocker,) = evaluate(request(*CLINIC), shipped_document).blockers
 
     assert blocker.title == "/v1/batches is not eligible for ZDR"
     assert "synchronous calls" in blocker.remediation
@@ -82,8 +72,8 @@ def test_batch_blocker_says_what_to_do_instead(catalog):
     assert "Until deleted" in blocker.detail
 
 
-def test_clinic_warnings_explain_the_limitations(catalog):
-    result = evaluate(request(*CLINIC), catalog)
+def test_clinic_warnings_explain_the_limitations(shipped_document):
+    result = evaluate(request(*CLINIC), shipped_document)
     endpoint, file_inputs = result.warnings
 
     assert "store" in endpoint.detail and "Background mode" in endpoint.detail
@@ -91,8 +81,8 @@ def test_clinic_warnings_explain_the_limitations(catalog):
     assert file_inputs.feature_key == "file_inputs"
 
 
-def test_store_true_warning_says_responses_cannot_be_retrieved(catalog):
-    result = evaluate(request(usage(1, "/v1/responses", "store_true")), catalog)
+def test_store_true_warning_says_responses_cannot_be_retrieved(shipped_document):
+    result = evaluate(request(usage(1, "/v1/responses", "store_true")), shipped_document)
     (warning,) = [f for f in result.warnings if f.feature_key == "store_true"]
 
     assert "ignored" in warning.title
@@ -100,22 +90,22 @@ def test_store_true_warning_says_responses_cannot_be_retrieved(catalog):
     assert "store=false" in warning.remediation
 
 
-def test_unconfirmed_behaviour_is_flagged(catalog):
-    (blocker,) = evaluate(request(usage(1, "/v1/responses", "previous_response_id")), catalog).blockers
+def test_unconfirmed_behaviour_is_flagged(shipped_document):
+    (blocker,) = evaluate(request(usage(1, "/v1/responses", "previous_response_id")), shipped_document).blockers
 
     assert blocker.unconfirmed is True
     assert "encrypted_content" in blocker.remediation
 
 
-def test_unknown_endpoint_names_the_catalog_date(catalog):
-    (blocker,) = evaluate(request(usage(1, "/v1/decisions")), catalog).blockers
+def test_unknown_endpoint_names_the_catalog_date(shipped_document):
+    (blocker,) = evaluate(request(usage(1, "/v1/decisions")), shipped_document).blockers
 
     assert blocker.title == "/v1/decisions is not in the catalog as of 2026-09-22"
     assert blocker.remediation
 
 
-def test_non_applicable_and_unknown_features_are_info_not_errors(catalog):
-    result = evaluate(request(usage(1, "/v1/embeddings", "background_mode", "teleportation")), catalog)
+def test_non_applicable_and_unknown_features_are_info_not_errors(shipped_document):
+    result = evaluate(request(usage(1, "/v1/embeddings", "background_mode", "teleportation")), shipped_document)
     infos = {f.key: f for f in result.infos}
 
     assert "does not apply to /v1/embeddings" in infos["usage:1:feature:background_mode"].title
@@ -123,14 +113,14 @@ def test_non_applicable_and_unknown_features_are_info_not_errors(catalog):
     assert infos["usage:1:endpoint"].title == "/v1/embeddings is eligible for ZDR"
 
 
-def test_usage_without_endpoint_yet_is_info(catalog):
-    result = evaluate(request(usage(1, "", "store_true")), catalog)
+def test_usage_without_endpoint_yet_is_info(shipped_document):
+    result = evaluate(request(usage(1, "", "store_true")), shipped_document)
 
     assert [(f.severity, f.key) for f in result.findings] == [("info", "usage:1:endpoint")]
 
 
-def test_blocker_without_catalog_remediation_gets_a_generic_one(catalog):
-    doc = copy.deepcopy(catalog)
+def test_blocker_without_catalog_remediation_gets_a_generic_one(shipped_document):
+    doc = copy.deepcopy(shipped_document)
     next(f for f in doc["features"] if f["key"] == "dalle_models")["remediation"] = ""
 
     (blocker,) = evaluate(request(usage(1, "/v1/images/edits", "dalle_models")), doc).blockers
@@ -138,8 +128,8 @@ def test_blocker_without_catalog_remediation_gets_a_generic_one(catalog):
     assert blocker.remediation == GENERIC_REMEDIATION
 
 
-def test_feature_allowed_now_but_blocked_earlier_notes_the_dated_change(catalog):
-    doc = copy.deepcopy(catalog)
+def test_feature_allowed_now_but_blocked_earlier_notes_the_dated_change(shipped_document):
+    doc = copy.deepcopy(shipped_document)
     background = next(f for f in doc["features"] if f["key"] == "background_mode")
     background["under_zdr"] = "allowed"
 
@@ -149,17 +139,17 @@ def test_feature_allowed_now_but_blocked_earlier_notes_the_dated_change(catalog)
     assert "from 2025-12-01 to 2026-04-09" in info.detail
 
 
-def test_limited_feature_with_history_mentions_the_old_rule(catalog):
-    result = evaluate(request(usage(1, "/v1/responses", "hosted_containers")), catalog)
+def test_limited_feature_with_history_mentions_the_old_rule(shipped_document):
+    result = evaluate(request(usage(1, "/v1/responses", "hosted_containers")), shipped_document)
     (warning,) = [f for f in result.warnings if f.feature_key == "hosted_containers"]
 
     assert "Changed: blocked under ZDR" in warning.detail
 
 
-def test_acknowledged_blocker_stays_listed_but_is_not_open(catalog):
+def test_acknowledged_blocker_stays_listed_but_is_not_open(shipped_document):
     ack = {"justification": "Batch runs only on synthetic data.", "by": "alice@example.com",
            "at": "2026-11-26T10:00:00+00:00"}
-    result = evaluate(request(*CLINIC, acknowledgements={"usage:13:endpoint": ack}), catalog)
+    result = evaluate(request(*CLINIC, acknowledgements={"usage:13:endpoint": ack}), shipped_document)
 
     (blocker,) = result.blockers
     assert blocker.acknowledgement == ack
@@ -168,9 +158,9 @@ def test_acknowledged_blocker_stays_listed_but_is_not_open(catalog):
     assert not result.has_open_blockers
 
 
-def test_acknowledgement_without_justification_does_not_close_the_blocker(catalog):
+def test_acknowledgement_without_justification_does_not_close_the_blocker(shipped_document):
     ack = {"justification": "  ", "by": "alice@example.com", "at": "2026-11-26T10:00:00+00:00"}
-    result = evaluate(request(*CLINIC, acknowledgements={"usage:13:endpoint": ack}), catalog)
+    result = evaluate(request(*CLINIC, acknowledgements={"usage:13:endpoint": ack}), shipped_document)
 
     assert result.has_open_blockers
 
@@ -189,8 +179,8 @@ RECOMMENDATIONS = {
 
 
 @pytest.mark.parametrize(("usages", "expected", "named"), RECOMMENDATIONS.values(), ids=RECOMMENDATIONS.keys())
-def test_recommendation(catalog, usages, expected, named):
-    result = evaluate(request(*usages, control="recommend"), catalog)
+def test_recommendation(shipped_document, usages, expected, named):
+    result = evaluate(request(*usages, control="recommend"), shipped_document)
 
     assert result.requested_control == "recommend"
     assert result.recommendation.control == expected
@@ -200,31 +190,31 @@ def test_recommendation(catalog, usages, expected, named):
         assert any(named in reason for reason in result.recommendation.reasons)
 
 
-def test_recommendation_to_mam_offers_the_design_change_too(catalog):
-    result = evaluate(request(usage(1, "/v1/responses", "previous_response_id"), control="recommend"), catalog)
+def test_recommendation_to_mam_offers_the_design_change_too(shipped_document):
+    result = evaluate(request(usage(1, "/v1/responses", "previous_response_id"), control="recommend"), shipped_document)
     (reason,) = result.recommendation.reasons
 
     assert "MAM keeps it available" in reason and "store=false" in reason
 
 
-def test_recommendation_is_advice_when_a_control_was_requested(catalog):
-    result = evaluate(request(*CLINIC, control="zdr"), catalog)
+def test_recommendation_is_advice_when_a_control_was_requested(shipped_document):
+    result = evaluate(request(*CLINIC, control="zdr"), shipped_document)
 
     assert result.control == "zdr"
     assert result.recommendation.control == "mam"
 
 
-def test_acknowledged_blockers_do_not_push_the_recommendation(catalog):
+def test_acknowledged_blockers_do_not_push_the_recommendation(shipped_document):
     ack = {"justification": "Accepted: legacy ZDR key.", "by": "alice@example.com", "at": "2026-11-26T10:00:00+00:00"}
     snapshot = request(*CLINIC, control="recommend", acknowledgements={"usage:13:endpoint": ack})
 
-    assert evaluate(snapshot, catalog).recommendation.control == "zdr"
+    assert evaluate(snapshot, shipped_document).recommendation.control == "zdr"
 
 
-def test_order_is_blockers_warnings_info_then_usage_order(catalog):
+def test_order_is_blockers_warnings_info_then_usage_order(shipped_document):
     snapshot = request(usage(1, "/v1/embeddings"), usage(2, "/v1/responses", "file_inputs", "previous_response_id"),
                        usage(3, "/v1/batches"))
-    result = evaluate(snapshot, catalog)
+    result = evaluate(snapshot, shipped_document)
 
     assert [(f.severity, f.key) for f in result.findings] == [
         ("blocker", "usage:2:feature:previous_response_id"),
@@ -238,42 +228,42 @@ def test_order_is_blockers_warnings_info_then_usage_order(catalog):
     ]
 
 
-def test_keys_are_stable_across_evaluations_and_controls(catalog):
+def test_keys_are_stable_across_evaluations_and_controls(shipped_document):
     snapshot = request(usage(5, "/v1/responses", "store_true", "file_inputs", "store_true"))
-    zdr_keys = [f.key for f in evaluate_under(snapshot, catalog, "zdr")]
+    zdr_keys = [f.key for f in evaluate_under(snapshot, shipped_document, "zdr")]
 
-    assert zdr_keys == [f.key for f in evaluate(snapshot, catalog).findings]
+    assert zdr_keys == [f.key for f in evaluate(snapshot, shipped_document).findings]
     assert set(zdr_keys) == {"usage:5:endpoint", "usage:5:feature:store_true", "usage:5:feature:file_inputs"}
-    assert {f.key for f in evaluate_under(snapshot, catalog, "mam")} <= set(zdr_keys)
+    assert {f.key for f in evaluate_under(snapshot, shipped_document, "mam")} <= set(zdr_keys)
 
 
-def test_every_finding_names_its_source_and_date(catalog):
-    everything = [usage(i, e["path"], *[f["key"] for f in catalog["features"]])
-                  for i, e in enumerate(catalog["endpoints"])]
+def test_every_finding_names_its_source_and_date(shipped_document):
+    everything = [usage(i, e["path"], *[f["key"] for f in shipped_document["features"]])
+                  for i, e in enumerate(shipped_document["endpoints"])]
     for control in ("zdr", "mam"):
-        findings = evaluate_under(request(*everything), catalog, control)
+        findings = evaluate_under(request(*everything), shipped_document, control)
         assert findings
         assert all(f.source_url == "https://developers.openai.com/api/docs/guides/your-data" for f in findings)
         assert all(f.as_of == "2026-09-22" for f in findings)
         assert all(f.remediation.strip() for f in findings if f.severity == "blocker")
 
 
-def test_inputs_are_not_modified(catalog):
+def test_inputs_are_not_modified(shipped_document):
     snapshot = request(*CLINIC)
-    before = (copy.deepcopy(snapshot), copy.deepcopy(catalog))
+    before = (copy.deepcopy(snapshot), copy.deepcopy(shipped_document))
 
-    evaluate(snapshot, catalog)
+    evaluate(snapshot, shipped_document)
 
-    assert (snapshot, catalog) == before
+    assert (snapshot, shipped_document) == before
 
 
-def test_unknown_requested_control_is_refused(catalog):
+def test_unknown_requested_control_is_refused(shipped_document):
     with pytest.raises(ValueError, match="requested control"):
-        evaluate(request(control="eyes_off"), catalog)
+        evaluate(request(control="eyes_off"), shipped_document)
 
 
-def test_no_usages_means_no_findings_and_zdr(catalog):
-    result = evaluate(request(control="recommend"), catalog)
+def test_no_usages_means_no_findings_and_zdr(shipped_document):
+    result = evaluate(request(control="recommend"), shipped_document)
 
     assert result.findings == ()
     assert result.control == "zdr"

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from apps.workspace.models import EndpointUsage, FindingAcknowledgement
 
-from .conftest import step_url
+from .steps import step_url
 
 
 def add_batches(clinic):

@@ -4,7 +4,7 @@ from apps.workspace.items import KIND_BY_SLUG
 from apps.workspace.models import Contact, DataFlow, EndpointUsage
 from apps.workspace.services import fingerprint
 
-from .conftest import step_url
+from .steps import step_url
 
 
 def flow_data(flow, **values):

@@ -5,7 +5,7 @@ from apps.workspace.models import ZdrRequest
 from apps.workspace.services import fingerprint
 from apps.workspace.steps import STEP_BY_SLUG
 
-from .conftest import step_url
+from .steps import step_url
 
 ORG_FIELDS = STEP_BY_SLUG["organization"].fields
 
@@ -27,7 +27,7 @@ def org_step_data(zdr_request, **changes):
     return data
 
 
-def test_creating_a_request_pins_the_current_catalog_and_opens_step_one(client_for, alice, catalog):
+def test_creating_a_request_pins_the_current_catalog_and_opens_step_one(client_for, alice, catalog_loaded):
     response = client_for(alice).post(
         reverse("workspace:create"), {"title": "Notes", "requested_control": "recommend", "openai_org_id": "org-X1"}
     )
@@ -44,7 +44,7 @@ def test_creating_a_request_before_any_catalog_is_loaded_is_a_404_and_creates_no
 
 
 @pytest.mark.parametrize("org_id", ["org_abc", "org-", "abc", "org-ab c", "org-abc!", "org-<script>"])
-def test_an_invalid_openai_org_id_is_refused_and_nothing_is_created(client_for, alice, catalog, org_id):
+def test_an_invalid_openai_org_id_is_refused_and_nothing_is_created(client_for, alice, catalog_loaded, org_id):
     response = client_for(alice).post(
         reverse("workspace:create"), {"title": "Notes", "requested_control": "zdr", "openai_org_id": org_id}
     )

@@ -1,20 +1,11 @@
+"""Packet versions made and rendered in the test's own process, and the text of their PDF."""
+
 import io
 
-import pytest
 from pypdf import PdfReader
 
 from apps.packets import rendering, services
 from apps.workspace.selectors import request_get
-from tests.workspace.conftest import blank_request, catalog, clinic  # noqa: F401
-
-
-@pytest.fixture(autouse=True)
-def media_root(request, settings, tmp_path):
-    """Each test's PDFs in its own folder; the real-worker tests keep the folder the worker was given."""
-    if "celery_worker_process" not in request.fixturenames:
-        settings.MEDIA_ROOT = tmp_path / "media"
-
-
 
 
 def fresh(zdr_request):

@@ -1,25 +1,11 @@
-"""The cast and worlds of the other apps' tests, and how to read a request's History page."""
+"""How to read a request's History page, and how to act as a user outside a web request."""
 
 from contextlib import contextmanager
 from types import SimpleNamespace
 
-import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
-
-from tests.catalog.conftest import newer_document, shipped_document, write_catalog  # noqa: F401
-from tests.tracking.conftest import (  # noqa: F401 - fixtures
-    approved,
-    blank_request,
-    catalog,
-    clinic,
-    fake_admin_api,
-    media_root,
-    packet,
-    run_on_commit,
-    submitted,
-)
 
 
 @contextmanager
@@ -63,8 +49,3 @@ def find(entries, what):
     found = [entry for entry in entries if what in entry["what"]]
     assert found, f"no entry for {what!r} in {[entry['what'] for entry in entries]}"
     return found[0]
-
-
-@pytest.fixture
-def alice_client(client_for, alice):
-    return client_for(alice)

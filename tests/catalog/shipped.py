@@ -1,0 +1,7 @@
+"""The catalog file the portal ships with, which most tests load or read."""
+
+from pathlib import Path
+
+from django.conf import settings
+
+SHIPPED = Path(settings.BASE_DIR) / "data" / "catalog" / "openai-2026-09-22.json"

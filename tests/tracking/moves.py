@@ -1,0 +1,37 @@
+"""A request walked through the tracking workflow as its users would, move by move."""
+
+from apps.packets.models import PacketState, PacketVersion
+from apps.tracking import services
+
+
+def make_packet(zdr_request, number=1, state=PacketState.READY):
+    return PacketVersion.objects.create(
+        request=zdr_request, number=number, state=state, snapshot={}, catalog_version=zdr_request.catalog_version,
+        sha256="ab" * 32 if state == PacketState.READY else "", is_draft=False,
+    )
+
+
+def move(zdr_request, key, user, role="owner", **fields):
+    return services.transition_perform(zdr_request=zdr_request, move_key=key, user=user, role=role, **fields)
+
+
+def bring_to(zdr_request, status, user, packet_version=None):
+    """Walk the request through the table up to `status` (submitted and beyond need a packet)."""
+    path = {
+        "internal_review": ["send_to_review"],
+        "ready_to_send": ["send_to_review", "mark_ready"],
+        "submitted": ["send_to_review", "mark_ready", "submit"],
+        "under_review": ["send_to_review", "mark_ready", "submit", "start_review"],
+    }[status]
+    for key in path:
+        fields = {"packet_version": packet_version, "channel": "sales_form"} if key == "submit" else {}
+        move(zdr_request, key, user, **fields)
+    zdr_request.refresh_from_db()
+    return zdr_request
+
+
+def approval_data(**overrides):
+    data = {"control": "zdr", "effective_date": "2026-03-02", "scope": "organization", "project_ids": "",
+            "message": "Your organization has been approved for Zero Data Retention."}
+    data.update(overrides)
+    return data
