@@ -8,7 +8,7 @@ from apps.tracking.models import Tracking
 from apps.workspace.models import ZdrRequest
 from apps.workspace.services import request_create
 
-from .conftest import export_bytes, rewritten
+from .archives import export_bytes, rewritten
 
 
 def test_a_draft_exported_without_its_status_row_is_imported_as_a_draft(small_org, alice, media_root):

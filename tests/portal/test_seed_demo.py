@@ -7,8 +7,8 @@ from apps.tracking.demo import DEMOS as TRACKING_DEMOS
 from apps.workspace.demo import CLINIC_TITLE
 from apps.workspace.models import ZdrRequest
 from apps.workspace.selectors import Assessment, request_get
-from tests.catalog.conftest import SHIPPED
-from tests.conftest import signs_in
+from tests.accounts.signin import signs_in
+from tests.catalog.shipped import SHIPPED
 
 
 def run_setup(monkeypatch, password="demo-password-1"):

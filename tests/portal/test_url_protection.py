@@ -10,7 +10,7 @@ from apps.accounts.models import Invitation, Membership
 from apps.packets.models import PacketVersion
 from apps.workspace.demo import CLINIC_TITLE
 from apps.workspace.models import DataFlow, ZdrRequest
-from tests.conftest import ALICE_ORG_NAME
+from tests.factories import ALICE_ORG_NAME
 from tests.tracking import world as tracking
 
 # Views anyone may open; each protects itself another way.

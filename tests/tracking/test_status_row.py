@@ -6,7 +6,7 @@ from django.apps import apps
 
 from apps.tracking.models import Tracking
 
-from .conftest import move
+from .moves import move
 
 MIGRATION = importlib.import_module("apps.tracking.migrations.0002_tracking_for_every_request")
 
