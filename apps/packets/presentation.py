@@ -7,7 +7,7 @@ from datetime import datetime
 
 from apps.catalog.models import Eligibility
 from apps.catalog.taxonomy import EFFECT_IN_PACKET
-from apps.workspace.diagram import render_svg
+from apps.workspace.diagram import render_html
 
 SECTIONS = (
     ("letter", "Cover letter"),
@@ -54,7 +54,7 @@ def packet_context(snapshot):
         "infos": _grouped([f for f in findings if f["severity"] == "info"], usage_labels, rows),
         "features": [_feature(f, control) for f in catalog["features"]],
         "source": (catalog["sources"] or [{}])[0],
-        "diagram": render_svg(request, catalog, control),
+        "diagram": render_html(request, catalog, control),
         "total_volume": sum(u["monthly_volume"] or 0 for u in request["usages"]),
     }
 

@@ -24,6 +24,7 @@ DATA_CATEGORIES = [
     ("system.operations", "System operations data"),
     ("business.confidential", "Confidential business information"),
 ]
+DATA_CATEGORY_LABELS = dict(DATA_CATEGORIES)
 
 DATA_SUBJECTS = [
     ("patient", "Patients"),

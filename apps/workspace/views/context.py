@@ -2,7 +2,7 @@
 autosave answers swap parts of the same page in place, so they are built from the same context."""
 
 from .. import selectors, services
-from ..diagram import render_svg
+from ..diagram import render_html
 from ..items import KIND_BY_SLUG
 from ..selectors import Assessment
 from ..steps import STEPS
@@ -45,7 +45,7 @@ def answer_context(request, zdr_request, step, *, form=None, conflict=None):
         "seen": services.fingerprint(zdr_request, step.fields),
     }
     if step.slug in ("flows", "review"):
-        context["diagram"] = render_svg(assessment.snapshot, assessment.catalog, assessment.evaluation.control)
+        context["diagram"] = render_html(assessment.snapshot, assessment.catalog, assessment.evaluation.control)
     return context
 
 
