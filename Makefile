@@ -7,7 +7,7 @@ PORT ?= 8000
 export PORT
 
 # Debian packages: WeasyPrint's text layout libraries, Chromium for the browser tests, and
-# poppler's pdftoppm for the screenshots of packet pages.
+# poppler (pdftoppm for the screenshots of packet pages; pdfinfo, pdftotext, pdffonts for the tests).
 WEASYPRINT_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 BROWSER_DEBS := chromium
 SCREENSHOT_DEBS := poppler-utils
@@ -23,6 +23,7 @@ run: $(VENV)/.run-deps system-packages
 	$(VENV)/bin/honcho start --no-colour -f Procfile -p $(PORT)
 
 test: $(VENV)/.dev-deps system-packages browser
+	$(call apt_ensure,$(SCREENSHOT_DEBS))
 	@mkdir -p var
 	$(PY) -m pytest
 

@@ -29,5 +29,7 @@ def packet_pdf(snapshot, target):
     document = HTML(string=packet_html(snapshot), base_url=BASE_URL, url_fetcher=fetcher).render(
         stylesheets=[page_css], font_config=fonts,
     )
-    document.write_pdf(target)
+    # Tagged (structure tree, /Lang from <html lang>, the <title> shown as the window title) for screen
+    # readers; not the PDF/UA variant, which would claim a conformance nobody has validated.
+    document.write_pdf(target, pdf_tags=True)
     return len(document.pages)

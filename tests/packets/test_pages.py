@@ -12,7 +12,7 @@ def test_the_packet_page_previews_the_request_as_it_is_now(client_for, clinic, a
 
     assert "Justification packet" in html and "Generate PDF version" in html
     assert "No version yet." in html and "No version is approved yet." in html
-    assert "1</span>Cover letter" in html and "org-NorthwindClinic2026" in html
+    assert "1</span> Cover letter" in html and "org-NorthwindClinic2026" in html
     assert '<svg xmlns="http://www.w3.org/2000/svg" class="dfd' in html  # the diagram, inline
     assert 'href="/static/css/packet.css"' in html
     assert " style=" not in html and "<script>" not in html  # nothing inline (CSP)
