@@ -44,7 +44,7 @@ COLUMNS = ("system", "endpoint", "store")
 COLUMN_X = {c: MARGIN + i * (COLUMN_WIDTH + GAP) for i, c in enumerate(COLUMNS)}
 NODE_TEXT_WIDTH, LABEL_INSET = COLUMN_WIDTH - 2 * PAD, 8
 LABEL_TEXT_WIDTH = GAP - 2 * LABEL_INSET - 6
-NODE_MIN_HEIGHT, NODE_GAP, PORT_GAP, LANE_GAP = 40, 14, 18, 16
+NODE_MIN_HEIGHT, NODE_GAP, PORT_GAP, LANE_GAP = 40, 10, 18, 16
 UNLINKED, UNNAMED = "no OpenAI endpoint linked", "Unnamed source"
 NOT_IN_CATALOG = "not in catalog"
 
@@ -176,9 +176,9 @@ def layout(snapshot, catalog, control=None):
     for i, link in enumerate(direct):
         link["lane_y"] = lane_top + LANE_GAP * (i + 1)
 
-    legend = _legend(label, header + content + 24)
+    legend = _legend(label, header + content + 20)
     return Diagram(
-        id=diagram_id, control=control, width=WIDTH, height=legend[-1].y + 12, summary=_summary(stacks),
+        id=diagram_id, control=control, width=WIDTH, height=legend[-1].y + 6, summary=_summary(stacks),
         headings=headings, nodes=tuple(placed.values()), edges=_edges(links, placed), legend=legend,
         flows=tuple(flows),
     )
@@ -259,7 +259,7 @@ def _ports(links):
 def _slot(link, node_id):
     """Height a right-side port needs: its label above the edge, or a plain gap."""
     if link["anchor"] == node_id and link["lines"]:
-        return len(link["lines"]) * _line_height(MIN_FONT) + 10
+        return len(link["lines"]) * _line_height(MIN_FONT) + 8
     return PORT_GAP
 
 
