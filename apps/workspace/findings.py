@@ -147,6 +147,12 @@ def recommend(zdr_findings, mam_findings):
     zdr_open = [f for f in zdr_findings if f.is_open]
     mam_open = [f for f in mam_findings if f.is_open]
     if not zdr_open:
+        kept = [f for f in zdr_findings if f.severity == "blocker"]
+        if kept:  # acknowledged: not eligible, used anyway. Never "all eligible".
+            return Recommendation("zdr", (
+                f"Nothing open blocks ZDR, but {len(kept)} blocker{'s are' if len(kept) > 1 else ' is'} acknowledged: "
+                "not eligible, used anyway with a justification.",
+            ))
         return Recommendation("zdr", ("All endpoints and features in use are ZDR-eligible.",))
     if not mam_open:
         return Recommendation("mam", tuple(

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from apps.packets.models import PacketSettings, PacketState
 
-from .conftest import flat, rendered_version
+from .rendered import flat, rendered_version
 from .test_pdf_content import SECTIONS
 
 HEADER_PT = 7.5  # the running header's size in packet.css: the yardstick for the diagram's labels

@@ -208,7 +208,11 @@ def test_acknowledged_blockers_do_not_push_the_recommendation(shipped_document):
     ack = {"justification": "Accepted: legacy ZDR key.", "by": "alice@example.com", "at": "2026-11-26T10:00:00+00:00"}
     snapshot = request(*CLINIC, control="recommend", acknowledgements={"usage:13:endpoint": ack})
 
-    assert evaluate(snapshot, shipped_document).recommendation.control == "zdr"
+    recommendation = evaluate(snapshot, shipped_document).recommendation
+    assert recommendation.control == "zdr"
+    assert recommendation.reasons == (
+        "Nothing open blocks ZDR, but 1 blocker is acknowledged: not eligible, used anyway with a justification.",
+    )
 
 
 def test_order_is_blockers_warnings_info_then_usage_order(shipped_document):
