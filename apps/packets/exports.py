@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from .models import PacketState
 from .outreach import contact_form_text, email_draft
+from .selectors import versions_of
 
 
 def _absolute(url, http_request):
@@ -47,6 +48,4 @@ def version_document(version, http_request=None):
 
 
 def packet_versions_section(zdr_request, http_request=None):
-    from .selectors import versions_of
-
     return [version_summary(v, http_request) for v in versions_of(zdr_request)]

@@ -6,6 +6,7 @@ import os
 import tempfile
 import time
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db.models import F
@@ -79,8 +80,6 @@ def _file_name(version, sha256):
 
 
 def _reason(error):
-    from celery.exceptions import SoftTimeLimitExceeded
-
     if isinstance(error, SoftTimeLimitExceeded):
         return ("The render took longer than the time limit and was stopped. "
                 "Retry; if it fails again, shorten the longest texts.")
