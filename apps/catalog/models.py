@@ -29,6 +29,7 @@ class Effect(models.TextChoices):
 class CatalogVersion(models.Model):
     provider = models.CharField(max_length=32, choices=Provider.choices)
     as_of = models.DateField()
+    as_of_approximate = models.BooleanField(default=False)
     title = models.CharField(max_length=200)
     sources = models.JSONField(default=list)
     notes = models.TextField(blank=True)

@@ -49,6 +49,7 @@ def catalog_document(version):
     return {
         "provider": version.provider,
         "as_of": version.as_of.isoformat(),
+        "as_of_approximate": version.as_of_approximate,
         "title": version.title,
         "sources": version.sources,
         "notes": version.notes,

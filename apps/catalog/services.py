@@ -49,6 +49,7 @@ def catalog_import(*, path):
     version = CatalogVersion.objects.create(
         provider=document["provider"],
         as_of=date.fromisoformat(document["as_of"]),
+        as_of_approximate=document.get("as_of_approximate", False),
         title=document["title"],
         sources=document["sources"],
         notes=document["notes"],
