@@ -80,8 +80,11 @@ def _file_name(version, sha256):
 
 
 def _reason(error):
+    """What a person can act on; the exception itself is in the worker's log, not on the page."""
     if isinstance(error, SoftTimeLimitExceeded):
         return ("The render took longer than the time limit and was stopped. "
                 "Retry; if it fails again, shorten the longest texts.")
-    text = str(error).strip() or "no details"
-    return f"The PDF could not be rendered ({type(error).__name__}: {text[:300]}). Retry, or tell an administrator."
+    if isinstance(error, MemoryError):
+        return ("The render ran out of memory. Retry; if it fails again, shorten the longest texts or ask an "
+                "administrator to give the worker more memory.")
+    return "The PDF could not be rendered because of an unexpected error. Retry, or tell an administrator."
