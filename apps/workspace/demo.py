@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from .models import Contact, DataFlow, EndpointUsage, ZdrRequest
+from .models import Contact, DataFlow, EndpointUsage, FindingAcknowledgement, ZdrRequest
 from .services import request_create
 
 CLINIC_TITLE = "Visit-note summaries for Northwind Clinic"
@@ -102,4 +102,66 @@ def clinic_request_seed(*, organization, owner):
             request=zdr_request, position=position, source_system=source, data_categories=["user.health_and_medical"],
             usage=usage, returns=returns, output_store=store, retention=retention,
         )
+    return zdr_request
+
+
+CODING_TITLE = "Nightly billing-code audit for Northwind Clinic"
+CODING_JUSTIFICATION = (
+    "The nightly audit sends only de-identified billing codes and visit dates, never notes or names, and its "
+    "input and output files are deleted by the job after each run (expires_after 24 hours). We accept that the "
+    "Batch API keeps this application state until then, and keep every PHI workload on /v1/responses."
+)
+
+
+@transaction.atomic
+def coding_request_seed(*, organization, owner):
+    """A second, complete request that keeps a blocker on purpose: /v1/batches, acknowledged with a
+    justification, so the demo shows how such a packet reads. Created once, like the clinic."""
+    existing = ZdrRequest.objects.filter(organization=organization, title=CODING_TITLE).first()
+    if existing:
+        return existing
+    zdr_request = request_create(organization=organization, owner=owner, title=CODING_TITLE, requested_control="zdr")
+    values = {
+        **CLINIC,
+        "project_ids": ["proj_CodingAudit01"],
+        "product_description": (
+            "A nightly audit of the billing codes of the day's visits: the model flags codes that do not match the "
+            "documented procedures, and a coder reviews every flag the next morning."
+        ),
+        "users_description": "Six medical coders in the revenue-cycle team.",
+        "sensitivity_reason": (
+            "Billing codes and visit dates describe diagnoses and procedures; linked to a visit they are protected "
+            "health information (PHI), so the codes are de-identified before they leave our network."
+        ),
+        "retention_problem": (
+            "Our contracts with partner hospitals require that even de-identified visit data is not kept by "
+            "sub-processors beyond what the service needs; thirty-day abuse-monitoring logs would keep it."
+        ),
+        "data_categories": ["user.health_and_medical", "user.financial"],
+        "minimization_notes": "Patient identifiers are removed; visits are keyed by a random token per night.",
+        "expected_volume": "About 9,000 visits a night, 270,000 a month.",
+    }
+    for field, value in values.items():
+        setattr(zdr_request, field, value)
+    zdr_request.save()
+    Contact.objects.create(request=zdr_request, position=2, role="security", name="Sam Okafor",
+                           email="security@northwind-clinic.example.com", job_title="CISO")
+    review = EndpointUsage.objects.create(
+        request=zdr_request, position=1, endpoint_path="/v1/responses", models_used="gpt-5.1-mini", features=[],
+        monthly_volume=3000, purpose="Same-day re-checks of single visits a coder asks for",
+    )
+    batch = EndpointUsage.objects.create(
+        request=zdr_request, position=2, endpoint_path="/v1/batches", models_used="gpt-5.1-mini", features=[],
+        monthly_volume=270000, purpose="The nightly audit of all of the day's codes",
+    )
+    for position, (source, returns, usage) in enumerate(
+        [("Billing system", "Flagged codes with the reason", batch), ("Coder workbench", "A second opinion", review)],
+        start=1,
+    ):
+        DataFlow.objects.create(
+            request=zdr_request, position=position, source_system=source, data_categories=["user.health_and_medical"],
+            usage=usage, returns=returns, output_store="Coding audit queue", retention="90 days",
+        )
+    FindingAcknowledgement.objects.create(request=zdr_request, key=f"usage:{batch.pk}:endpoint",
+                                          justification=CODING_JUSTIFICATION, acknowledged_by=owner)
     return zdr_request

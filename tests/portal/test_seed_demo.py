@@ -3,8 +3,9 @@ from io import StringIO
 from django.core.management import call_command
 
 from apps.accounts.models import Membership, Organization, User
+from apps.packets.models import PacketState
 from apps.tracking.demo import DEMOS as TRACKING_DEMOS
-from apps.workspace.demo import CLINIC_TITLE
+from apps.workspace.demo import CLINIC_TITLE, CODING_TITLE
 from apps.workspace.models import ZdrRequest
 from apps.workspace.selectors import Assessment, request_get
 from tests.accounts.signin import signs_in
@@ -25,7 +26,7 @@ def test_the_setup_of_make_run_is_idempotent(db, monkeypatch):
 
     assert "Demo sign-in: demo@example.com / demo-password-1" in output
     assert (User.objects.count(), Organization.objects.count(), Membership.objects.count()) == (1, 1, 1)
-    assert ZdrRequest.objects.count() == 1 + len(TRACKING_DEMOS)
+    assert ZdrRequest.objects.count() == 2 + len(TRACKING_DEMOS)
 
 
 def test_the_demo_clinic_request_is_complete(db, monkeypatch):
@@ -42,3 +43,15 @@ def test_the_demo_password_can_be_changed_by_the_environment(db, monkeypatch, cl
     run_setup(monkeypatch, password="another-demo-password")
 
     assert signs_in(client, "demo@example.com", "another-demo-password")
+
+
+def test_the_demo_shows_a_request_that_keeps_a_blocker_with_a_final_rendered_packet(db, monkeypatch):
+    run_setup(monkeypatch)
+    coding = ZdrRequest.objects.get(title=CODING_TITLE)
+    assessment = Assessment(request_get(organization=coding.organization, request_id=coding.pk))
+
+    assert assessment.completeness.percent == 100
+    assert [f.endpoint_path for f in assessment.evaluation.blockers] == ["/v1/batches"]
+    assert not assessment.evaluation.has_open_blockers  # acknowledged with a justification
+    version = coding.packet_versions.get()
+    assert version.state == PacketState.READY and not version.is_draft and version.page_count >= 7

@@ -6,9 +6,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from apps.accounts.models import Membership, Organization, Role, User
-from apps.packets.demo import demo_packet_seed
+from apps.packets.demo import demo_packets_seed
 from apps.tracking.demo import demo_seed as tracking_demo_seed
-from apps.workspace.demo import clinic_request_seed
+from apps.workspace.demo import clinic_request_seed, coding_request_seed
 
 DEMO_ORGANIZATION = "Northwind Clinic"
 
@@ -44,6 +44,7 @@ class Command(BaseCommand):
         )
         Membership.objects.update_or_create(organization=organization, user=user, defaults={"role": Role.OWNER})
         clinic_request_seed(organization=organization, owner=user)
-        demo_packet_seed(organization=organization, owner=user)
+        coding_request_seed(organization=organization, owner=user)
+        demo_packets_seed(organization=organization, owner=user)
         tracking_demo_seed(organization=organization, owner=user)
         self.stdout.write(self.style.SUCCESS(f"Demo sign-in: {email} / {password}"))
