@@ -9,6 +9,7 @@ everywhere, never "no blocker".
 """
 
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from django.utils.text import get_text_list
 
@@ -115,3 +116,19 @@ def sentence(text):
     """`text` as a sentence: one final full stop, never two ("Inc." stays "Inc.")."""
     text = (text or "").strip()
     return text if not text or text[-1] in ".!?" else f"{text}."
+
+
+def as_of(catalog):
+    """The catalog's date as recorded, marked approximate when the catalog itself says so."""
+    return f"{catalog['as_of']} (approximate)" if catalog.get("as_of_approximate") else catalog["as_of"]
+
+
+def catalog_age(snapshot):
+    """A notice when the catalog was older than the staleness threshold on the day the packet was made."""
+    catalog, limit = snapshot["catalog"], snapshot["catalog"].get("stale_after_days")
+    made = datetime.fromisoformat(snapshot["meta"]["generated_at"]).date()
+    age = (made - date.fromisoformat(catalog["as_of"])).days
+    if limit is None or age <= limit:
+        return ""
+    return (f"The eligibility catalog used here was {age} days old when this packet was made (the portal flags "
+            f"catalogs older than {limit} days); OpenAI's data controls page may have changed since {as_of(catalog)}.")

@@ -15,11 +15,14 @@ import hashlib
 import json
 from dataclasses import asdict
 
+from django.conf import settings
 from django.utils import timezone
 
-from apps.workspace.findings import CONTROL_LABELS
+from apps.workspace.findings import CONTROL_LABELS, evaluate_under
 from apps.workspace.models import Control, ZdrRequest
 from apps.workspace.taxonomy import FIELD_CHOICES, labels
+
+from .claims import subjects
 
 SCHEMA = 1
 NOT_CONTENT = ("meta", "record")
@@ -41,6 +44,7 @@ def packet_snapshot(assessment, *, number=None, generated_by=None, paper_size="A
         "control_name": Control(evaluation.control).label,
         "requested_control": evaluation.requested_control,
         "recommendation": asdict(evaluation.recommendation),
+        "blocked_under": {"zdr": _blocked_under_zdr(request, assessment.catalog)},
         "findings": findings,
         "open_blockers": len(evaluation.open_blockers),
         "completeness": {
@@ -71,11 +75,19 @@ def catalog_excerpt(catalog, request):
     return {
         "provider": catalog["provider"],
         "as_of": str(catalog["as_of"]),
+        "as_of_approximate": bool(catalog.get("as_of_approximate")),
+        "stale_after_days": settings.CATALOG_STALE_AFTER_DAYS,
         "title": catalog["title"],
         "sources": catalog["sources"],
         "endpoints": [e for e in catalog["endpoints"] if e["path"] in paths],
         "features": [f for f in catalog["features"] if f["key"] in keys],
     }
+
+
+def _blocked_under_zdr(request, catalog):
+    """What ZDR would not cover, named as the claims name it: a MAM packet says why not ZDR."""
+    found = [asdict(f) for f in evaluate_under(request, catalog, "zdr") if f.severity == "blocker"]
+    return subjects(found, catalog)
 
 
 def content_key(snapshot):

@@ -9,6 +9,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
+from .claims import as_of, sentence
 from .presentation import packet_context
 
 ELLIPSIS = "…"
@@ -43,7 +44,11 @@ def _form_parts(c):
     endpoints = "; ".join(
         f"{e['path']} ({e['volume']:,} requests/month)" if e["volume"] else e["path"] for e in c["endpoints"]
     ) or "none documented yet"
-    blockers = f"{counts['open_blockers']} open blocker(s)" if counts["open_blockers"] else "no open blocker"
+    blockers = ", ".join(filter(None, [
+        f"{counts['open_blockers']} open blocker(s)" if counts["open_blockers"] else "",
+        f"{counts['acknowledged']} not eligible but used anyway, with our justification"
+        if counts["acknowledged"] else "",
+    ])) or "no blocker"
     safeguards = "; ".join(x for x in (c["d"]["minimization"], r["encryption_at_rest"], c["d"]["certifications"]) if x)
     contact = f"{primary['name']}, {primary['email']}" if primary else entity
     return [
@@ -54,11 +59,11 @@ def _form_parts(c):
         _part("Drivers", c["d"]["drivers"], optional=2),
         _part("Why retention is a problem", r["retention_problem"], clip=True, optional=5),
         _part("Endpoints", f"{endpoints}. Checked against OpenAI's data controls page as of "
-                           f"{s['catalog']['as_of']}: {counts['eligible'] + counts['limited']} of "
+                           f"{as_of(s['catalog'])}: {counts['eligible'] + counts['limited']} of "
                            f"{counts['endpoints']} eligible, {blockers}."),
         _part("Safeguards", safeguards, clip=True, optional=4),
         _part("Volume", r["expected_volume"], clip=True, optional=1),
-        _part("Contact", f"{contact}. Our justification packet (PDF) is ready to send."),
+        _part("Contact", f"{sentence(contact)} Our justification packet (PDF) is ready to send."),
     ]
 
 

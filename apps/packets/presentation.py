@@ -9,6 +9,8 @@ from apps.catalog.models import Eligibility
 from apps.catalog.taxonomy import EFFECT_IN_PACKET
 from apps.workspace.diagram import render_html
 
+from . import claims
+
 SECTIONS = (
     ("letter", "Cover letter"),
     ("summary", "Executive summary"),
@@ -47,6 +49,13 @@ def packet_context(snapshot):
         "usages": usages,
         "endpoints": endpoints,
         "counts": _counts(endpoints, findings, warnings),
+        "claims": {
+            "status": claims.status(snapshot),
+            "eligibility": claims.eligibility(snapshot, endpoints),
+            "why": claims.why_control(snapshot),
+            "as_of": claims.as_of(catalog),
+            "catalog_age": claims.catalog_age(snapshot),
+        },
         "security": next((c for c in contacts if c["role"] in ("security", "privacy")), None),
         "flows": [_flow(n, f, usages, snapshot["display"]) for n, f in enumerate(request["flows"], start=1)],
         "blockers": _grouped([f for f in findings if f["severity"] == "blocker"], usage_labels, rows),

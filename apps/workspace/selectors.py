@@ -47,6 +47,7 @@ def request_snapshot(zdr_request):
         ack.key: {
             "justification": ack.justification,
             "by": ack.acknowledged_by.email if ack.acknowledged_by else None,
+            "by_name": ack.acknowledged_by.get_full_name() if ack.acknowledged_by else None,
             "at": ack.acknowledged_at.isoformat(),
         }
         for ack in zdr_request.acknowledgements.all()

@@ -38,6 +38,13 @@ def effect_badge(value):
 
 
 @register.filter
+def feature_names(keys, catalog):
+    """Feature keys as the catalog names them; a key the catalog does not know is shown as it is."""
+    names = {feature["key"]: feature["name"] for feature in catalog["features"]}
+    return ", ".join(names.get(key, key) for key in keys)
+
+
+@register.filter
 def inline_code(text):
     """The data files quote parameters in backticks, as the docs do: show them as code."""
     return mark_safe(BACKTICKED.sub(r"<code>\1</code>", escape(text)))  # noqa: S308 - escaped first
