@@ -102,3 +102,26 @@ def test_why_the_control_is_said_with_the_data(data, text):
 )
 def test_a_sentence_ends_with_one_full_stop(text, expected):
     assert claims.sentence(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("approximate", "text"), [(True, "2026-09-22 (approximate)"), (False, "2026-09-22"), (None, "2026-09-22")],
+)
+def test_the_catalog_date_is_printed_as_recorded(approximate, text):
+    catalog = {"as_of": "2026-09-22"}
+    if approximate is not None:
+        catalog["as_of_approximate"] = approximate
+    assert claims.as_of(catalog) == text
+
+
+@pytest.mark.parametrize(
+    ("made", "limit", "notice"),
+    [("2026-12-01T10:00:00+00:00", 90, True), ("2026-12-01T10:00:00+00:00", 100, False),
+     ("2026-10-01T10:00:00+00:00", 90, False), ("2026-12-01T10:00:00+00:00", None, False)],
+)
+def test_a_catalog_older_than_the_threshold_on_the_day_the_packet_was_made_gets_a_notice(made, limit, notice):
+    data = {"catalog": {"as_of": "2026-09-01", "stale_after_days": limit}, "meta": {"generated_at": made}}
+    text = claims.catalog_age(data)
+    assert bool(text) == notice
+    if notice:
+        assert text.startswith("The eligibility catalog used here was 91 days old when this packet was made")
