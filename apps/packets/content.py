@@ -23,6 +23,7 @@ from apps.workspace.models import Control, ZdrRequest
 from apps.workspace.taxonomy import FIELD_CHOICES, labels
 
 from .claims import subjects
+from .commitments import frozen_labels
 
 SCHEMA = 1
 NOT_CONTENT = ("meta", "record")
@@ -102,6 +103,7 @@ def _display(request):
     display["contact_roles"] = {str(c["id"]): labels(c["role"], "role") for c in request.get("contacts") or []}
     categories = {key for flow in request.get("flows") or [] for key in flow.get("data_categories") or []}
     display["categories"] = {key: labels(key, "data_categories") for key in sorted(categories)}
+    display.update(frozen_labels(request))
     return display
 
 

@@ -40,7 +40,9 @@ def contact_form_text(snapshot, limit):
 def _form_parts(c):
     r, s, counts, primary = c["r"], c["s"], c["counts"], c["primary"]
     entity = r["legal_entity"] or s["organization"]
-    projects = f" (projects {', '.join(r['project_ids'])})" if r["project_ids"] else ""
+    scope, volume = c["scope"], c["volume"]
+    projects = {"projects": f", for the projects {', '.join(scope['projects'])}",
+                "organization": ", for the whole organization"}.get(scope["kind"], "")
     endpoints = "; ".join(
         f"{e['path']} ({e['volume']:,} requests/month)" if e["volume"] else e["path"] for e in c["endpoints"]
     ) or "none documented yet"
@@ -62,9 +64,15 @@ def _form_parts(c):
                            f"{as_of(s['catalog'])}: {counts['eligible'] + counts['limited']} of "
                            f"{counts['endpoints']} eligible, {blockers}."),
         _part("Safeguards", safeguards, clip=True, optional=4),
-        _part("Volume", r["expected_volume"], clip=True, optional=1),
+        _part("Volume", _volume(volume), clip=True, optional=1),
         _part("Contact", f"{sentence(contact)} Our justification packet (PDF) is ready to send."),
     ]
+
+
+def _volume(volume):
+    figures = [f"{volume[k]:,} {k}" for k in ("requests", "tokens") if volume[k]]
+    text = f"about {' and '.join(figures)} a month" if figures else ""
+    return ". ".join(x for x in (text, volume["notes"]) if x)
 
 
 def _part(label, value, *, clip=False, optional=0):

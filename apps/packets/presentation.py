@@ -10,6 +10,7 @@ from apps.catalog.taxonomy import EFFECT_IN_PACKET
 from apps.workspace.diagram import render_html
 
 from . import claims
+from .commitments import commitments, scope, volume
 
 SECTIONS = (
     ("letter", "Cover letter"),
@@ -20,6 +21,8 @@ SECTIONS = (
     ("usage", "Endpoint usage and eligibility"),
     ("findings", "Findings and remediation plan"),
     ("safeguards", "Safeguards"),
+    ("commitments", "Commitments and agreements"),
+    ("rollout", "Rollout and verification"),
     ("contacts", "Contacts and internal sign-off"),
     ("appendix", "Appendix: catalog excerpt and glossary"),
 )
@@ -64,7 +67,9 @@ def packet_context(snapshot):
         "features": [_feature(f, control) for f in catalog["features"]],
         "source": (catalog["sources"] or [{}])[0],
         "diagram": render_html(request, catalog, control),
-        "total_volume": sum(u["monthly_volume"] or 0 for u in request["usages"]),
+        "scope": scope(request, snapshot["display"]),
+        "volume": volume(request),
+        "commit": commitments(request, snapshot["display"]),
     }
 
 

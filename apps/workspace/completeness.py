@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from .taxonomy import ABUSE_MEASURES, HIPAA_TERMS, REQUIREMENTS
+
 
 @dataclass(frozen=True)
 class Missing:
@@ -73,8 +75,11 @@ def _organization(score, s):
             ("country", "Country"),
             ("website", "Website"),
             ("usage_tier", "Usage tier or agreement"),
+            ("scope", "What the control should cover"),
         ],
     )
+    if s.get("scope") == "projects":
+        score.require(_has(s.get("project_ids")), "The OpenAI project IDs it should cover", "div_id_project_ids")
     roles = {c["role"] for c in s.get("contacts", []) if _has(c["name"]) and _has(c["email"])}
     score.require("primary" in roles, "A primary contact with name and email", "contacts")
     score.require(
@@ -91,10 +96,12 @@ def _use_case(score, s):
             ("users_description", "Who its users are"),
             ("sensitivity_reason", "Why the data is sensitive"),
             ("drivers", "Regulatory or contractual drivers"),
-            ("expected_volume", "Expected volume"),
             ("retention_problem", "Why retention at OpenAI is a problem"),
         ],
     )
+    for name, label in [("monthly_requests", "Expected requests a month"),
+                        ("monthly_tokens", "Expected tokens a month")]:
+        score.require(s.get(name) is not None, label, f"div_id_{name}")
     if "other" in s.get("drivers", []):
         score.require(_has(s.get("drivers_other")), "The other driver, in words", "div_id_drivers_other")
 
@@ -151,6 +158,55 @@ def _safeguards(score, s):
     )
 
 
+def _ticked(score, s, name, vocabulary, prefix):
+    ticked = set(s.get(name) or [])
+    for key, label in vocabulary:
+        score.require(key in ticked, f"{prefix}: {label}", f"div_id_{name}")
+
+
+def _commitments(score, s):
+    # `store` forced to false is a ZDR term: a request for MAM does not accept it.
+    requirements = [r for r in REQUIREMENTS if r[0] != "store_false" or s.get("requested_control") != "mam"]
+    _ticked(score, s, "requirements_accepted", requirements, "Accept")
+    untaken = [label for key, label in ABUSE_MEASURES if key not in (s.get("abuse_measures") or [])]
+    if untaken:
+        score.require(
+            _has(s.get("abuse_measures_notes")),
+            "Why some abuse-prevention measures are not taken, or what replaces them",
+            "div_id_abuse_measures_notes",
+        )
+    if "hipaa" in (s.get("drivers") or []):
+        _fields(score, s, [("baa_status", "Business Associate Agreement"), ("baa_route", "How the BAA is requested")])
+        _ticked(score, s, "hipaa_terms", HIPAA_TERMS, "HIPAA")
+    _fields(
+        score,
+        s,
+        [
+            ("data_residency", "Data residency requirement"),
+            ("processing_region", "Where our systems process the data"),
+            ("dpa_status", "Data Processing Addendum (DPA)"),
+        ],
+    )
+
+
+def _rollout(score, s):
+    _fields(
+        score,
+        s,
+        [
+            ("go_live", "Planned go-live date"),
+            ("spend_band", "Expected OpenAI spend"),
+            ("fallback_control", "The fallback if the request is declined"),
+            ("fallback_reason", "Why that fallback"),
+            ("verification_plan", "How we will verify after approval"),
+            ("reverify_interval", "Re-verification interval"),
+            ("signatory_name", "Authorized signatory: name"),
+            ("signatory_title", "Authorized signatory: title"),
+            ("signatory_email", "Authorized signatory: email"),
+        ],
+    )
+
+
 def _review(score, s, open_blockers):
     for finding in open_blockers:
         score.require(False, f"Resolve or acknowledge: {finding.title}", f"finding-{finding.key}")
@@ -163,6 +219,8 @@ RULES = {
     "flows": _flows,
     "usage": _usage,
     "safeguards": _safeguards,
+    "commitments": _commitments,
+    "rollout": _rollout,
 }
 
 

@@ -1,5 +1,7 @@
 """The clinic example, filled in completely, for the demo organization (`make run`)."""
 
+from datetime import date
+
 from django.db import transaction
 
 from .models import Contact, DataFlow, EndpointUsage, FindingAcknowledgement, ZdrRequest
@@ -10,6 +12,7 @@ CLINIC_TITLE = "Visit-note summaries for Northwind Clinic"
 CLINIC = {
     "requested_control": "zdr",
     "openai_org_id": "org-NorthwindClinic2026",
+    "scope": "projects",
     "project_ids": ["proj_NotesAssistant01"],
     "legal_entity": "Northwind Clinic Group, Inc.",
     "country": "United States",
@@ -27,7 +30,9 @@ CLINIC = {
         "linked to identifiable patients."
     ),
     "drivers": ["hipaa", "customer_contracts"],
-    "expected_volume": "About 40,000 visit notes a month, growing to 60,000 in 2027.",
+    "monthly_requests": 80000,
+    "monthly_tokens": 240_000_000,
+    "expected_volume": "Growing by about half in 2027 as three more clinics join.",
     "retention_problem": (
         "HIPAA and our contracts with partner hospitals require that PHI is not kept by sub-processors beyond what "
         "the service needs. Thirty-day abuse-monitoring logs of dictations would be PHI kept outside our control."
@@ -45,6 +50,30 @@ CLINIC = {
     "incident_response": "24/7 on-call, documented breach-notification process (HIPAA 60-day rule), yearly drills.",
     "certifications": ["soc2", "hipaa_attested"],
     "subprocessors": "Cloud hosting (AWS, us-east-1) under a BAA; OpenAI once the BAA is signed.",
+    "requirements_accepted": ["usage_policies", "moderation_reporting", "csam_exception", "store_false",
+                              "retention_models"],
+    "abuse_measures": ["end_user_auth", "rate_limits", "human_review", "safety_identifiers"],
+    "abuse_measures_notes": (
+        "We do not call the Moderation endpoint: only signed-in clinicians reach the assistant, and every draft is "
+        "reviewed and signed by one before anyone else sees it."
+    ),
+    "baa_route": "email",
+    "hipaa_terms": ["baa_scope", "no_live_web_search"],
+    "data_residency": "us",
+    "processing_region": "AWS us-east-1 (N. Virginia); no data leaves the United States.",
+    "dpa_status": "signed",
+    "go_live": date(2027, 3, 1),
+    "spend_band": "1k_10k",
+    "fallback_control": "mam",
+    "fallback_reason": (
+        "We use no feature that needs stored responses, so MAM would keep dictations out of abuse-monitoring logs; "
+        "we would still ask for ZDR before expanding to more clinics."
+    ),
+    "verification_plan": ["dashboard", "admin_api_organization", "admin_api_projects", "probe_store"],
+    "reverify_interval": "quarterly",
+    "signatory_name": "Dr. Lena Hart",
+    "signatory_title": "Chief Medical Information Officer",
+    "signatory_email": "lena.hart@northwind-clinic.example.com",
 }
 
 

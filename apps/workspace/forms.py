@@ -13,6 +13,26 @@ from .models import Contact, Control, DataFlow, EndpointUsage, ZdrRequest, proje
 
 TEXT_LIMIT = 4000
 CHECKBOXES = forms.CheckboxSelectMultiple
+VOLUME_LIMIT = 10**15
+
+HELP_TEXTS = {
+    "scope": "OpenAI enables the control per organization, or for named projects of it.",
+    "project_ids": "proj_… IDs, separated by commas. Required when the control covers named projects.",
+    "monthly_requests": "One figure for the whole request: the packet prints this one. Usages may break it down.",
+    "monthly_tokens": "Input and output tokens together, roughly.",
+    "expected_volume": "Optional: growth or peaks in words, e.g. “doubling in 2027”.",
+    "requirements_accepted": "OpenAI's data-controls page attaches these to ZDR and MAM. The packet states each one "
+                             "you tick as the company's acceptance.",
+    "abuse_measures": "Without OpenAI's abuse monitoring, these are yours. Tick what you do.",
+    "abuse_measures_notes": "Required when a measure is not ticked: why not, or what you do instead.",
+    "baa_status": "Needed when HIPAA is among your drivers.",
+    "baa_route": "Only with HIPAA: the BAA is requested from baa@openai.com or through your account team.",
+    "hipaa_terms": "Only with HIPAA: what a BAA with OpenAI covers.",
+    "processing_region": "e.g. AWS us-east-1. Non-US residency needs OpenAI's approval and a retention amendment.",
+    "fallback_reason": "One or two sentences: what the fallback means for the product.",
+    "verification_plan": "The tracking page runs these checks once the control is approved.",
+    "signatory_name": "The person who accepts OpenAI's additional requirements for the company.",
+}
 
 
 class ProjectIdsField(forms.CharField):
@@ -52,6 +72,8 @@ class BoundedForm(forms.ModelForm):
                 self.fields[name] = forms.ChoiceField(
                     choices=[("", "—")] + taxonomy.SINGLE_CHOICES[name], required=False, label=field.label
                 )
+            elif isinstance(field, forms.IntegerField):
+                field.validators.append(MaxValueValidator(VOLUME_LIMIT))
             elif isinstance(field, forms.CharField) and not isinstance(field, ProjectIdsField) and not field.max_length:
                 field.max_length = TEXT_LIMIT
                 field.validators.append(MaxLengthValidator(TEXT_LIMIT))
@@ -69,10 +91,16 @@ class StepForm(BoundedForm):
     def for_step(cls, step):
         overrides = {
             "project_ids": ProjectIdsField(
-                label="OpenAI project IDs", required=False, help_text="Optional: proj_… IDs, separated by commas."
+                label="OpenAI project IDs", required=False, help_text=HELP_TEXTS["project_ids"]
             )
         }
-        meta = {"model": ZdrRequest, "fields": list(step.fields), "formfield_callback": _formfield}
+        meta = {
+            "model": ZdrRequest,
+            "fields": list(step.fields),
+            "formfield_callback": _formfield,
+            "help_texts": {k: v for k, v in HELP_TEXTS.items() if k != "project_ids"},
+            "widgets": {"go_live": forms.DateInput(attrs={"type": "date"})},
+        }
         attrs = {"Meta": type("Meta", (), meta)}
         attrs.update({k: v for k, v in overrides.items() if k in step.fields})
         return type(f"{step.slug.title().replace('-', '')}Form", (cls,), attrs)

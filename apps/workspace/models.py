@@ -41,6 +41,7 @@ class ZdrRequest(models.Model):
     website = models.URLField(blank=True)
     usage_tier = models.CharField("Usage tier or agreement", max_length=32, blank=True)
     baa_status = models.CharField("Business Associate Agreement", max_length=16, blank=True)
+    scope = models.CharField("What the control should cover", max_length=16, blank=True)
 
     # 2. Use case
     product_description = models.TextField("What the product does", blank=True)
@@ -48,7 +49,10 @@ class ZdrRequest(models.Model):
     sensitivity_reason = models.TextField("Why the data is sensitive", blank=True)
     drivers = models.JSONField("Regulatory and contractual drivers", default=list, blank=True)
     drivers_other = models.CharField("Other driver", max_length=200, blank=True)
-    expected_volume = models.CharField(max_length=200, blank=True)
+    monthly_requests = models.PositiveBigIntegerField("Expected requests a month", null=True, blank=True)
+    monthly_tokens = models.PositiveBigIntegerField("Expected tokens a month", null=True, blank=True)
+    # Free text from before the figures above were numbers; kept so nothing typed is lost.
+    expected_volume = models.CharField("Growth and peaks", max_length=200, blank=True)
     retention_problem = models.TextField("Why retention at OpenAI is a problem", blank=True)
 
     # 3. Data inventory
@@ -67,6 +71,27 @@ class ZdrRequest(models.Model):
     incident_response = models.TextField(blank=True)
     certifications = models.JSONField(default=list, blank=True)
     subprocessors = models.TextField("Sub-processors", blank=True)
+
+    # 7. Commitments: what OpenAI attaches to ZDR/MAM, and what replaces its abuse monitoring
+    requirements_accepted = models.JSONField("Requirements we accept", default=list, blank=True)
+    abuse_measures = models.JSONField("Our abuse-prevention measures", default=list, blank=True)
+    abuse_measures_notes = models.TextField("Measures we do not take, and why (or what we do instead)", blank=True)
+    hipaa_terms = models.JSONField("HIPAA terms we accept", default=list, blank=True)
+    baa_route = models.CharField("How the BAA is requested", max_length=16, blank=True)
+    data_residency = models.CharField("Data residency requirement", max_length=16, blank=True)
+    processing_region = models.CharField("Where our systems process the data", max_length=200, blank=True)
+    dpa_status = models.CharField("Data Processing Addendum (DPA)", max_length=16, blank=True)
+
+    # 8. Rollout and verification
+    go_live = models.DateField("Planned go-live date", null=True, blank=True)
+    spend_band = models.CharField("Expected OpenAI spend", max_length=16, blank=True)
+    fallback_control = models.CharField("If our request is declined, we accept", max_length=16, blank=True)
+    fallback_reason = models.TextField("Why that fallback", blank=True)
+    verification_plan = models.JSONField("How we will verify after approval", default=list, blank=True)
+    reverify_interval = models.CharField("Re-verification", max_length=16, blank=True)
+    signatory_name = models.CharField("Authorized signatory: name", max_length=200, blank=True)
+    signatory_title = models.CharField("Authorized signatory: title", max_length=200, blank=True)
+    signatory_email = models.EmailField("Authorized signatory: email", blank=True)
 
     class Meta:
         ordering = ["-updated_at"]

@@ -1,5 +1,7 @@
 """Reads for the workspace. Every request is reached through the member's organization."""
 
+from datetime import date
+
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
@@ -39,7 +41,7 @@ def item_get(*, zdr_request, kind, item_id):
 
 def request_snapshot(zdr_request):
     """The request as plain data: what completeness, findings, diagrams and exports read."""
-    snapshot = {"id": zdr_request.pk, **{name: getattr(zdr_request, name) for name in REQUEST_FIELDS}}
+    snapshot = {"id": zdr_request.pk, **{name: _plain(getattr(zdr_request, name)) for name in REQUEST_FIELDS}}
     for kind in ITEM_KINDS:
         items = getattr(zdr_request, kind.slug).all()
         snapshot[kind.slug] = [{"id": item.pk, **{f: getattr(item, f) for f in kind.fields}} for item in items]
@@ -53,6 +55,11 @@ def request_snapshot(zdr_request):
         for ack in zdr_request.acknowledgements.all()
     }
     return snapshot
+
+
+def _plain(value):
+    # A packet freezes the snapshot as JSON: a date goes in as its ISO text.
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def catalog_notice(zdr_request, snapshot):

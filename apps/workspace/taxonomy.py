@@ -79,6 +79,80 @@ USAGE_TIERS = [
 
 BAA_STATUS = [("none", "No BAA needed"), ("wanted", "BAA wanted"), ("signed", "BAA signed")]
 
+SCOPES = [("organization", "The whole organization"), ("projects", "Named projects only")]
+
+# What OpenAI's data-controls page attaches to ZDR and MAM; each is accepted by ticking it.
+REQUIREMENTS = [
+    ("usage_policies", "Responsibility for our end users' compliance with OpenAI's usage policies"),
+    ("moderation_reporting", "Responsibility for moderation and reporting, which OpenAI's abuse monitoring no "
+                             "longer covers"),
+    ("csam_exception", "The CSAM exception: suspected CSAM in image and file inputs is retained for manual review, "
+                       "even under ZDR or MAM"),
+    ("store_false", "Under ZDR, store is always treated as false on /v1/responses and /v1/chat/completions"),
+    ("retention_models", "Models that require retention are excluded from ZDR and MAM"),
+]
+
+ABUSE_MEASURES = [
+    ("moderation_endpoint", "OpenAI's Moderation endpoint on inputs and outputs"),
+    ("safety_identifiers", "A safety identifier (hashed end-user ID) on every request"),
+    ("end_user_auth", "End users are authenticated before they reach the model"),
+    ("rate_limits", "Rate limits per end user"),
+    ("human_review", "Human review of outputs before they are used"),
+]
+
+HIPAA_TERMS = [
+    ("baa_scope", "Only ZDR-eligible endpoints are covered by a BAA"),
+    ("no_live_web_search", "Live web search is not covered by a BAA, and we do not use it with PHI"),
+]
+
+BAA_ROUTES = [
+    ("email", "Requested from baa@openai.com"),
+    ("account_team", "Requested through our OpenAI account team"),
+    ("not_yet", "Not requested yet: we will write to baa@openai.com"),
+]
+
+DATA_RESIDENCY = [
+    ("none", "No residency requirement"),
+    ("us", "United States"),
+    ("europe", "Europe"),
+    ("other", "Another region (named below)"),
+]
+
+DPA_STATUS = [
+    ("signed", "OpenAI's DPA is signed"),
+    ("in_progress", "Being signed"),
+    ("not_yet", "Not signed yet"),
+    ("not_needed", "Not needed"),
+]
+
+FALLBACKS = [
+    ("mam", "Modified Abuse Monitoring (MAM)"),
+    ("zdr_psp", "ZDR with Private Safety Processing"),
+    ("none", "None: we would not go live"),
+]
+
+SPEND_BANDS = [
+    ("under_1k", "Under $1,000 a month"),
+    ("1k_10k", "$1,000 to $10,000 a month"),
+    ("10k_50k", "$10,000 to $50,000 a month"),
+    ("50k_plus", "$50,000 or more a month"),
+]
+
+# The checks the team commits to once approved (the tracking app's verification checklist runs them).
+VERIFICATION_CHECKS = [
+    ("dashboard", "The dashboard's Data controls → Data retention view shows the approved setting"),
+    ("admin_api_organization", "Admin API: GET /v1/organization/data_retention returns the approved type"),
+    ("admin_api_projects", "Admin API: GET /v1/organization/projects/{id}/data_retention for every project in scope"),
+    ("probe_store", "Probe: a response sent with store=true cannot be retrieved (404)"),
+]
+
+REVERIFY_INTERVALS = [
+    ("monthly", "Every month"),
+    ("quarterly", "Every quarter"),
+    ("yearly", "Every year"),
+    ("on_change", "Only when our setup or OpenAI's terms change"),
+]
+
 CONTACT_ROLES = [
     ("primary", "Primary contact"),
     ("security", "Security contact"),
@@ -95,12 +169,23 @@ MULTI_CHOICES = {
     "data_subjects": DATA_SUBJECTS,
     "minimization": MINIMIZATION,
     "certifications": CERTIFICATIONS,
+    "requirements_accepted": REQUIREMENTS,
+    "abuse_measures": ABUSE_MEASURES,
+    "hipaa_terms": HIPAA_TERMS,
+    "verification_plan": VERIFICATION_CHECKS,
 }
 SINGLE_CHOICES = {
     "usage_tier": USAGE_TIERS,
     "baa_status": BAA_STATUS,
     "sensitivity": SENSITIVITY,
     "role": CONTACT_ROLES,
+    "scope": SCOPES,
+    "baa_route": BAA_ROUTES,
+    "data_residency": DATA_RESIDENCY,
+    "dpa_status": DPA_STATUS,
+    "fallback_control": FALLBACKS,
+    "spend_band": SPEND_BANDS,
+    "reverify_interval": REVERIFY_INTERVALS,
 }
 FIELD_CHOICES = {**MULTI_CHOICES, **SINGLE_CHOICES}
 

@@ -9,7 +9,8 @@ from .rendered import flat, pdf_pages, rendered_version
 
 SECTIONS = ["Cover letter", "Executive summary", "Use case and drivers", "Data inventory", "Data flows",
             "Endpoint usage and eligibility", "Findings and remediation plan", "Safeguards",
-            "Contacts and internal sign-off", "Appendix: catalog excerpt and glossary"]
+            "Commitments and agreements", "Rollout and verification", "Contacts and internal sign-off",
+            "Appendix: catalog excerpt and glossary"]
 
 
 @pytest.fixture

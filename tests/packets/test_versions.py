@@ -70,12 +70,12 @@ def test_the_diff_names_the_changed_fields(clinic, alice):
 
 def test_the_compare_page_shows_the_changes(client_for, clinic, alice):
     services.packet_version_create(zdr_request=fresh(clinic), user=alice)
-    ZdrRequest.objects.filter(pk=clinic.pk).update(expected_volume="90,000 notes a month")
+    ZdrRequest.objects.filter(pk=clinic.pk).update(monthly_requests=90000)
     services.packet_version_create(zdr_request=fresh(clinic), user=alice)
 
     html = client_for(alice).get(reverse("packets:compare", args=[clinic.pk])).content.decode()
 
-    assert "From v1 to v2: 1 change" in html and "Expected volume" in html and "90,000 notes a month" in html
+    assert "From v1 to v2: 1 change" in html and "Expected requests a month" in html and "90000" in html
 
 
 def test_comparing_a_version_with_itself_is_a_field_error(client_for, clinic, alice):

@@ -15,12 +15,12 @@ def org_step_data(zdr_request, **changes):
         "title": zdr_request.title,
         "requested_control": "zdr",
         "openai_org_id": "org-Abc123",
+        "scope": "organization",
         "project_ids": "",
         "legal_entity": "Acme Health Inc.",
         "country": "Germany",
         "website": "https://acme.example.com",
         "usage_tier": "enterprise",
-        "baa_status": "none",
         "seen": fingerprint(zdr_request, ORG_FIELDS),
     }
     data.update(changes)
