@@ -10,6 +10,7 @@ from django.utils import timezone
 from apps.catalog.models import CatalogVersion
 from apps.workspace import services
 from apps.workspace.models import DataFlow
+from apps.workspace.steps import STEP_BY_SLUG
 from tests.workspace.steps import step_url
 from tests.workspace.test_items import flow_data
 from tests.workspace.test_wizard import org_step_data
@@ -80,3 +81,14 @@ def test_acknowledging_a_blocker_and_moving_to_a_newer_catalog(alice_client, ali
     acknowledged = find(entries, f"Acknowledged blocker usage:{usage.pk}:endpoint added")
     assert acknowledged["who"] == alice.get_full_name()
     assert acknowledged["changes"]["Justification"] == (None, "Only synthetic data goes through Batch.")
+
+
+def test_the_new_commitment_answers_show_in_history_by_their_labels(alice_client, blank_request):
+    seen = services.fingerprint(blank_request, STEP_BY_SLUG["rollout"].fields)
+    alice_client.post(step_url(blank_request, "rollout"),
+                      {"spend_band": "1k_10k", "verification_plan": ["probe_store"], "seen": seen})
+
+    changes = history_entries(alice_client, blank_request)[0]["changes"]
+    assert changes["Expected OpenAI spend"] == ("empty", "$1,000 to $10,000 a month")
+    assert changes["How we will verify after approval"][1] == (
+        "Probe: a response sent with store=true cannot be retrieved (404)")

@@ -11,7 +11,8 @@ from apps.accounts.models import Organization, User
 from apps.catalog.models import CatalogVersion
 from apps.orgdata.scope import ORGANIZATION_PATHS
 from apps.tracking.models import Attachment, Transition
-from apps.workspace.models import DataFlow
+from apps.workspace.demo import CLINIC_TITLE
+from apps.workspace.models import DataFlow, ZdrRequest
 
 from .archives import data_of, export_bytes
 from .canonical import canonical
@@ -125,3 +126,13 @@ def test_the_comparison_notices_a_lost_microsecond_a_moved_key_or_a_changed_byte
     attachment = Attachment.objects.filter(request__organization=rich_org).first()
     (media_root / attachment.file.name).write_bytes(b"changed")
     assert canonical(rich_org) != before
+
+
+def test_the_commitments_and_rollout_answers_come_back(exported, rich_org, media_root, tmp_path):
+    _, archive, data, _ = exported
+    wipe(rich_org, data, media_root)
+    import_file(archive, tmp_path)
+    clinic = ZdrRequest.objects.get(organization__slug="alice-clinic", title=CLINIC_TITLE)
+    assert (str(clinic.go_live), clinic.monthly_requests, clinic.scope) == ("2027-03-01", 80000, "projects")
+    assert clinic.signatory_name == "Dr. Lena Hart" and "csam_exception" in clinic.requirements_accepted
+    assert clinic.verification_plan[-1] == "probe_store" and clinic.reverify_interval == "quarterly"
