@@ -66,11 +66,13 @@ class BoundedForm(forms.ModelForm):
         for name, field in self.fields.items():
             if name in taxonomy.MULTI_CHOICES:
                 self.fields[name] = forms.MultipleChoiceField(
-                    choices=taxonomy.MULTI_CHOICES[name], widget=CHECKBOXES, required=False, label=field.label
+                    choices=taxonomy.MULTI_CHOICES[name], widget=CHECKBOXES, required=False, label=field.label,
+                    help_text=field.help_text,
                 )
             elif name in taxonomy.SINGLE_CHOICES:
                 self.fields[name] = forms.ChoiceField(
-                    choices=[("", "—")] + taxonomy.SINGLE_CHOICES[name], required=False, label=field.label
+                    choices=[("", "—")] + taxonomy.SINGLE_CHOICES[name], required=False, label=field.label,
+                    help_text=field.help_text,
                 )
             elif isinstance(field, forms.IntegerField):
                 field.validators.append(MaxValueValidator(VOLUME_LIMIT))

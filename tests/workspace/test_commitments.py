@@ -64,6 +64,7 @@ def test_bad_input_on_the_new_fields_is_a_field_error_and_nothing_is_saved(
 def test_the_new_steps_show_every_field_with_its_label(client_for, alice, blank_request):
     html = client_for(alice).get(step_url(blank_request, "commitments")).content.decode()
     assert "Requirements we accept" in html and "The CSAM exception" in html
+    assert "The packet states each one" in html  # a choice field keeps its help text
     assert "Measures we do not take, and why" in html and "Data Processing Addendum (DPA)" in html
     html = client_for(alice).get(step_url(blank_request, "rollout")).content.decode()
     assert "Planned go-live date" in html and "Authorized signatory: name" in html and 'type="date"' in html
