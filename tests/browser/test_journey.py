@@ -76,12 +76,12 @@ def test_a_new_team_goes_from_sign_in_to_verified(page, sign_in, alice, bob, cel
 
     # 1. Organization and contacts (alice is the primary contact already).
     expect(page.get_by_role("heading", level=1, name="Organization and contacts")).to_be_visible()
+    page.get_by_label("What the control should cover").select_option(label="Named projects only")
     page.get_by_label("OpenAI project IDs").fill(PROJECT)
     page.get_by_label("Legal entity").fill("Northwind Clinic Group, Inc.")
     page.get_by_label("Country").fill("United States")
     page.get_by_label("Website").fill("https://northwind-clinic.example.com")
     page.get_by_label("Usage tier or agreement").select_option(label="Enterprise agreement")
-    page.get_by_label("Business Associate Agreement").select_option(label="BAA wanted")
     autosaved(page.locator("#save-status-main"))
     page.get_by_role("button", name="Add a contact").click()
     fill_item(cards.last, Role="Security contact", Name="Sam Okafor", Email="security@northwind-clinic.example.com",
@@ -101,7 +101,8 @@ def test_a_new_team_goes_from_sign_in_to_verified(page, sign_in, alice, bob, cel
     page.reload()
     expect(page.get_by_label("Who its users are")).to_have_value("About 180 physicians and nurses in 12 clinics.")
     expect(page.get_by_label("SOC 2 / customer contracts")).to_be_checked()
-    page.get_by_label("Expected volume").fill("About 40,000 visit notes a month.")
+    page.get_by_label("Expected requests a month").fill("80000")
+    page.get_by_label("Expected tokens a month").fill("240000000")
     page.get_by_label("Why retention at OpenAI is a problem").fill(
         "HIPAA and our hospital contracts forbid PHI kept by sub-processors beyond what the service needs.")
     save_and_continue(page, "Data inventory")  # at once: the autosave of the same input is still running
@@ -151,6 +152,33 @@ def test_a_new_team_goes_from_sign_in_to_verified(page, sign_in, alice, bob, cel
     ]:
         page.get_by_label(label).fill(text)
     page.get_by_label("SOC 2 Type II").check()
+    save_and_continue(page, "Commitments")
+
+    # 7. Commitments: OpenAI's terms accepted, the abuse measures that replace its monitoring, HIPAA.
+    for label in ["Responsibility for our end users' compliance", "Responsibility for moderation and reporting",
+                  "The CSAM exception", "Under ZDR, store is always treated as false",
+                  "Models that require retention are excluded", "End users are authenticated",
+                  "Human review of outputs", "Only ZDR-eligible endpoints are covered by a BAA",
+                  "Live web search is not covered by a BAA"]:
+        page.get_by_label(label).check()
+    page.get_by_label("Measures we do not take").fill("Only signed-in clinicians use it; every draft is reviewed.")
+    page.get_by_label("Business Associate Agreement").select_option(label="BAA wanted")
+    page.get_by_label("How the BAA is requested").select_option(label="Requested from baa@openai.com")
+    page.get_by_label("Data residency requirement").select_option(label="United States")
+    page.get_by_label("Where our systems process the data").fill("AWS us-east-1")
+    page.get_by_label("Data Processing Addendum (DPA)").select_option(label="OpenAI's DPA is signed")
+    save_and_continue(page, "Rollout and verification")
+
+    # 8. Rollout and verification.
+    page.get_by_label("Planned go-live date").fill("2027-03-01")
+    page.get_by_label("Expected OpenAI spend").select_option(label="$1,000 to $10,000 a month")
+    page.get_by_label("If our request is declined, we accept").select_option(label="Modified Abuse Monitoring (MAM)")
+    page.get_by_label("Why that fallback").fill("No feature of ours needs stored responses.")
+    page.get_by_label("Admin API: GET /v1/organization/data_retention returns the approved type").check()
+    page.get_by_label("Re-verification").select_option(label="Every quarter")
+    page.get_by_label("Authorized signatory: name").fill("Lena Hart")
+    page.get_by_label("Authorized signatory: title").fill("CMIO")
+    page.get_by_label("Authorized signatory: email").fill("lena.hart@northwind-clinic.example.com")
     save_and_continue(page, "Review")
     steps = page.get_by_role("navigation", name="Steps of the request")
     expect(steps.get_by_role("progressbar", name="Completeness")).to_have_attribute("value", "100")

@@ -77,8 +77,10 @@ def test_a_wizard_step_works_with_the_keyboard_alone(page, sign_in, alice, alice
             page.keyboard.press("Space")
     expect(page.get_by_label("HIPAA / PHI")).to_be_checked()
     tab_to("Other driver")
-    tab_to("Expected volume", "40,000 notes a month.")
     tab_to("Why retention at OpenAI is a problem", "HIPAA.")
+    tab_to("Expected requests a month", "40000")
+    tab_to("Expected tokens a month", "90000000")
+    tab_to("Growth and peaks")
     page.keyboard.press("Tab")
     expect(page.get_by_role("button", name="Save and continue")).to_be_focused()
     expect(page.locator("#save-status-main")).to_contain_text("Saved at")  # leaving each field autosaved it
@@ -88,3 +90,4 @@ def test_a_wizard_step_works_with_the_keyboard_alone(page, sign_in, alice, alice
     zdr_request.refresh_from_db()
     assert (zdr_request.product_description, zdr_request.users_description, zdr_request.drivers,
             zdr_request.retention_problem) == ("Summarizes visit notes.", "Clinicians.", ["hipaa"], "HIPAA.")
+    assert (zdr_request.monthly_requests, zdr_request.monthly_tokens) == (40000, 90000000)
