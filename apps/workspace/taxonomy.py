@@ -143,7 +143,7 @@ VERIFICATION_CHECKS = [
     ("dashboard", "The dashboard's Data controls → Data retention view shows the approved setting"),
     ("admin_api_organization", "Admin API: GET /v1/organization/data_retention returns the approved type"),
     ("admin_api_projects", "Admin API: GET /v1/organization/projects/{id}/data_retention for every project in scope"),
-    ("probe_store", "Probe: a response sent with store=true cannot be retrieved (404)"),
+    ("probe_store", "Probe (ZDR only): a response sent with store=true cannot be retrieved (404)"),
 ]
 
 REVERIFY_INTERVALS = [

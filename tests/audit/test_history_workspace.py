@@ -91,4 +91,4 @@ def test_the_new_commitment_answers_show_in_history_by_their_labels(alice_client
     changes = history_entries(alice_client, blank_request)[0]["changes"]
     assert changes["Expected OpenAI spend"] == ("empty", "$1,000 to $10,000 a month")
     assert changes["How we will verify after approval"][1] == (
-        "Probe: a response sent with store=true cannot be retrieved (404)")
+        "Probe (ZDR only): a response sent with store=true cannot be retrieved (404)")
