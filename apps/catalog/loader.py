@@ -36,7 +36,8 @@ def _field_name(path):
 
 
 def _check_references(document):
-    """What the schema cannot say: unique keys, and features that name existing endpoints."""
+    """What the schema cannot say: unique keys, features that name existing endpoints, and
+    limitations linked to features the file describes."""
     paths = [e["path"] for e in document["endpoints"]]
     for index, path in enumerate(paths):
         if path in paths[:index]:
@@ -48,6 +49,11 @@ def _check_references(document):
         for n, path in enumerate(feature["endpoints"]):
             if path not in paths:
                 yield ["features", index, "endpoints", n], f"unknown endpoint {path!r}"
+    for index, endpoint in enumerate(document["endpoints"]):
+        for n, item in enumerate(endpoint["limitations"]):
+            for m, key in enumerate(item.get("features", []) if isinstance(item, dict) else []):
+                if key not in keys:
+                    yield ["endpoints", index, "limitations", n, "features", m], f"unknown feature {key!r}"
 
 
 def read_catalog_file(path):

@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from .limitations import texts
+
 
 class Provider(models.TextChoices):
     OPENAI = "openai", "OpenAI"
@@ -73,6 +75,10 @@ class EndpointEntry(models.Model):
 
     def __str__(self):
         return self.path
+
+    @property
+    def limitation_texts(self):
+        return texts(self.limitations)
 
 
 class FeatureEntry(models.Model):

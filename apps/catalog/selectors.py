@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from .diff import diff_catalogs, is_empty
+from .limitations import texts
 from .models import CatalogVersion, EndpointEntry, FeatureEntry, Provider
 from .taxonomy import ENDPOINT_COLUMNS, FEATURE_COLUMNS
 
@@ -95,7 +96,7 @@ def families_of(endpoints):
 
 
 def _mentions(endpoint, needle):
-    haystack = [getattr(endpoint, field) for field in SEARCHED_FIELDS] + list(endpoint.limitations)
+    haystack = [getattr(endpoint, field) for field in SEARCHED_FIELDS] + texts(endpoint.limitations)
     return any(needle in text.casefold() for text in haystack)
 
 

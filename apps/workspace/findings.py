@@ -7,8 +7,13 @@ without a database. The rules, and why:
 - An endpoint the catalog version does not list is a blocker: we cannot vouch for something the
   source does not mention (it may have been removed, as /v1/videos was).
 - The endpoint's column for the control (`zdr` or `mam`) decides: "no" blocks, with the row's
-  remediation; "limited" warns, listing the row's limitations, because OpenAI's reviewers expect
-  them acknowledged in the packet; "yes" is an info, so the reader sees that every endpoint was checked.
+  remediation; "limited" warns with the limitations that apply to this usage, because OpenAI's
+  reviewers expect the team to say how it handles each; "yes" is an info, so the reader sees that
+  every endpoint was checked.
+- A limitation linked to features applies only when the usage uses one of them (the clinic's plain
+  /v1/responses calls are not concerned by background mode or remote MCP); an unlinked one always
+  applies. A linked limitation is listed on its feature's warning, so the team answers for it once;
+  when no limitation applies, the endpoint is an info.
 - A feature counts only on the endpoints the catalog lists it for. Its effect under the control:
   "blocked" blocks; "limited" warns; "ignored" warns too, because the call still succeeds but the
   feature silently does nothing (store=true becomes false under ZDR, so stored responses cannot be
@@ -16,10 +21,13 @@ without a database. The rules, and why:
   blocked under ZDR in an earlier catalog version: teams remember the old rule, so the dated change
   is noted. Features unknown to the catalog or not applicable to the endpoint are info, never a crash.
 - A blocker acknowledged with a justification stays listed (it is part of the record) but is no
-  longer open.
+  longer open. A warning is answered when the team has written how it handles it (or why it does
+  not apply); the catalog's remediation is advice to the team, never its answer.
 """
 
 from dataclasses import dataclass, field
+
+from apps.catalog.limitations import limitations_of
 
 CONTROLS = ("zdr", "mam")
 CONTROL_LABELS = {"zdr": "ZDR", "mam": "MAM"}
@@ -55,6 +63,8 @@ class Finding:
     as_of: str
     unconfirmed: bool = False
     acknowledgement: dict | None = field(default=None, hash=False)
+    points: tuple[str, ...] = ()  # the catalog's limitations that apply to this usage, one by one
+    answer: dict | None = field(default=None, hash=False)
 
     @property
     def is_acknowledged(self):
@@ -64,6 +74,14 @@ class Finding:
     @property
     def is_open(self):
         return self.severity == "blocker" and not self.is_acknowledged
+
+    @property
+    def is_answered(self):
+        return bool(self.answer and str(self.answer.get("text") or "").strip())
+
+    @property
+    def needs_answer(self):
+        return self.severity == "warning" and not self.is_answered
 
 
 @dataclass(frozen=True)
@@ -102,6 +120,10 @@ class Evaluation:
     def has_open_blockers(self):
         return bool(self.open_blockers)
 
+    @property
+    def unanswered_warnings(self):
+        return tuple(f for f in self.findings if f.needs_answer)
+
     def for_usage(self, usage_id):
         return tuple(f for f in self.findings if f.usage_id == usage_id)
 
@@ -133,6 +155,7 @@ def evaluate_under(snapshot, catalog, control):
     context = {
         "control": control, "label": CONTROL_LABELS[control], "as_of": str(catalog["as_of"]),
         "source_url": sources[0].get("url", ""), "acks": snapshot.get("acknowledgements") or {},
+        "answers": snapshot.get("warning_answers") or {},
     }
     found = []
     for usage in snapshot.get("usages") or []:
@@ -166,7 +189,7 @@ def _usage_findings(usage, endpoints, features, context):
     usage_id = usage.get("id")
     path = (usage.get("endpoint_path") or "").strip()
 
-    def make(severity, title, detail, *, feature_key=None, feature=None, remediation=""):
+    def make(severity, title, detail, *, feature_key=None, feature=None, remediation="", points=()):
         key = f"usage:{usage_id}:endpoint" if feature_key is None else f"usage:{usage_id}:feature:{feature_key}"
         if severity == "blocker" and not remediation.strip():
             remediation = GENERIC_REMEDIATION
@@ -175,20 +198,34 @@ def _usage_findings(usage, endpoints, features, context):
             usage_id=usage_id, endpoint_path=path, feature_key=feature_key, remediation=remediation,
             source_url=context["source_url"], as_of=context["as_of"],
             unconfirmed=bool(feature and feature.get("unconfirmed")), acknowledgement=context["acks"].get(key),
+            points=tuple(points), answer=context["answers"].get(key) if severity == "warning" else None,
         )
 
     if not path:
         # Not an eligibility problem yet: completeness reports the missing endpoint.
         return [make("info", "No endpoint chosen for this usage yet", "Pick an endpoint to check its eligibility.")]
-    found = [_endpoint_finding(path, endpoints.get(path), context, make)]
-    for key in dict.fromkeys(usage.get("features") or []):
-        finding = _feature_finding(key, features.get(key), path, context, make)
+    row = endpoints.get(path)
+    used = tuple(dict.fromkeys(usage.get("features") or []))
+    limits = _applicable_limitations(row, used, context["control"])
+    found = []
+    for key in used:
+        linked = [text for text, keys in limits if key in keys]
+        finding = _feature_finding(key, features.get(key), path, context, make, linked)
         if finding is not None:
             found.append(finding)
-    return found
+            if finding.severity == "warning":
+                limits = [(text, keys) for text, keys in limits if text not in finding.points]
+    return [_endpoint_finding(path, row, [text for text, _ in limits], context, make), *found]
 
 
-def _endpoint_finding(path, row, context, make):
+def _applicable_limitations(row, used, control):
+    """(text, features) of the row's limitations that concern this usage, when its column is "limited"."""
+    if row is None or row[control] != "limited":
+        return []
+    return [(lim.text, lim.features) for lim in limitations_of(row) if lim.applies_to(used)]
+
+
+def _endpoint_finding(path, row, points, context, make):
     label, as_of = context["label"], context["as_of"]
     if row is None:
         return make(
@@ -200,18 +237,23 @@ def _endpoint_finding(path, row, context, make):
     retention = (f"{row['name']}: abuse-monitoring logs {row['abuse_monitoring_retention']}; "
                  f"application state {row['application_state_retention']}.")
     eligibility = row[context["control"]]
+    all_texts = [lim.text for lim in limitations_of(row)]
     if eligibility == "no":
-        detail = _sentences(retention, row["zdr_note"], *row["limitations"])
+        detail = _sentences(retention, row["zdr_note"], *all_texts)
         return make("blocker", f"{path} is not eligible for {label}", detail, remediation=row["remediation"])
+    if eligibility == "limited" and not all_texts:
+        points = ["The catalog marks it eligible with limitations without listing them; check the source."]
+    if eligibility == "limited" and points:
+        return make("warning", f"{path} is eligible for {label} with limitations", _sentences(*points),
+                    remediation=row["remediation"], points=points)
     if eligibility == "limited":
-        limits = row["limitations"] or ["The catalog marks it eligible with limitations without listing them; "
-                                        "check the source."]
-        return make("warning", f"{path} is eligible for {label} with limitations", _sentences(*limits),
-                    remediation=row["remediation"])
+        return make("info", f"{path} is eligible for {label}; none of its limitations concerns this usage",
+                    f"{retention} The catalog lists {len(all_texts)} limitation{'s' if len(all_texts) > 1 else ''} "
+                    "for it, each about a feature this usage does not use.")
     return make("info", f"{path} is eligible for {label}", retention)
 
 
-def _feature_finding(key, feature, path, context, make):
+def _feature_finding(key, feature, path, context, make, linked=()):
     control, label, as_of = context["control"], context["label"], context["as_of"]
     if feature is None:
         return make("info", f"Feature “{key}” is not in the catalog as of {as_of}",
@@ -227,7 +269,7 @@ def _feature_finding(key, feature, path, context, make):
     if effect in FEATURE_EFFECTS:
         severity, title = FEATURE_EFFECTS[effect]
         return make(severity, title.format(name=name, control=label), detail, feature_key=key, feature=feature,
-                    remediation=feature["remediation"])
+                    remediation=feature["remediation"], points=linked if severity == "warning" else ())
     if earlier:
         return make("info", f"{name}: allowed under {label} now; blocked in earlier versions", detail,
                     feature_key=key, feature=feature, remediation=feature["remediation"])

@@ -73,6 +73,10 @@ def test_loading_the_same_file_twice_changes_nothing(db, capsys):
         ),
         (lambda d: d["endpoints"].append(dict(d["endpoints"][0])), r"duplicate endpoint path '/v1/chat/completions'"),
         (lambda d: d.update(as_of="autumn"), r"field as_of"),
+        (
+            lambda d: d["endpoints"][1]["limitations"][1]["features"].append("teleportation"),
+            r"field endpoints\[1\]\.limitations\[1\]\.features\[1\]: unknown feature 'teleportation'",
+        ),
     ],
 )
 def test_a_broken_file_is_refused_with_the_line_and_field_and_nothing_is_imported(

@@ -23,15 +23,20 @@ CLINIC_FIXED = (usage(12, "/v1/responses", "file_inputs"), usage(13, "/v1/respon
 # (usages, control, expected blocker keys, expected warning keys), keys in order.
 CASES = {
     "clinic under ZDR: Batch blocks": (
-        CLINIC, "zdr", ["usage:13:endpoint"], ["usage:12:endpoint", "usage:12:feature:file_inputs"],
+        CLINIC, "zdr", ["usage:13:endpoint"], ["usage:12:feature:file_inputs"],
     ),
-    "clinic with Batch replaced by Responses": (
-        CLINIC_FIXED, "zdr", [], ["usage:12:endpoint", "usage:12:feature:file_inputs", "usage:13:endpoint"],
+    "clinic with Batch replaced by Responses": (CLINIC_FIXED, "zdr", [], ["usage:12:feature:file_inputs"]),
+    "plain Responses calls: no limitation concerns them": ((usage(1, "/v1/responses"),), "zdr", [], []),
+    "background mode brings its limitation": (
+        (usage(1, "/v1/responses", "background_mode"),), "zdr", [], ["usage:1:feature:background_mode"],
+    ),
+    "chat completions: the model-specific limitation always applies": (
+        (usage(1, "/v1/chat/completions"),), "zdr", [], ["usage:1:endpoint"],
     ),
     "clinic under MAM: Batch allowed": (CLINIC, "mam", [], ["usage:12:feature:file_inputs"]),
     "assistants under ZDR": ((usage(1, "/v1/assistants"),), "zdr", ["usage:1:endpoint"], []),
     "store=true is ignored under ZDR": (
-        (usage(1, "/v1/responses", "store_true"),), "zdr", [], ["usage:1:endpoint", "usage:1:feature:store_true"],
+        (usage(1, "/v1/responses", "store_true"),), "zdr", [], ["usage:1:feature:store_true"],
     ),
     "store=true is fine under MAM": ((usage(1, "/v1/responses", "store_true"),), "mam", [], []),
     "previous_response_id blocks ZDR": (
@@ -72,13 +77,49 @@ def test_batch_blocker_says_what_to_do_instead(shipped_document):
     assert "Until deleted" in blocker.detail
 
 
-def test_clinic_warnings_explain_the_limitations(shipped_document):
-    result = evaluate(request(*CLINIC), shipped_document)
-    endpoint, file_inputs = result.warnings
+def test_clinic_warnings_explain_only_the_limitations_that_apply(shipped_document):
+    result = evaluate(request(*CLINIC_FIXED), shipped_document)
+    (file_inputs,) = result.warnings
+    said = " ".join(f.detail + " ".join(f.points) for f in result.findings)
 
-    assert "store" in endpoint.detail and "Background mode" in endpoint.detail
-    assert "CSAM" in file_inputs.detail
     assert file_inputs.feature_key == "file_inputs"
+    assert [p for p in file_inputs.points if "CSAM" in p]
+    for unused in ("Background mode", "Remote MCP", "web search", "containers", "Audio state"):
+        assert unused not in said
+    plain = {f.key: f for f in result.infos}["usage:13:endpoint"]
+    assert plain.title == "/v1/responses is eligible for ZDR; none of its limitations concerns this usage"
+
+
+def test_a_ticked_feature_lists_its_endpoint_limitation_once(shipped_document):
+    result = evaluate(request(usage(1, "/v1/responses", "background_mode", "image_inputs", "file_inputs")),
+                      shipped_document)
+    points = [p for f in result.warnings for p in f.points]
+
+    assert [f.key for f in result.warnings] == [
+        "usage:1:feature:background_mode", "usage:1:feature:image_inputs", "usage:1:feature:file_inputs"]
+    assert any(p.startswith("Background mode keeps response data") for p in points)
+    assert len([p for p in points if "CSAM" in p]) == 1
+
+
+def test_a_catalog_without_feature_links_still_lists_every_limitation(shipped_document):
+    doc = copy.deepcopy(shipped_document)
+    for row in doc["endpoints"]:
+        row["limitations"] = [item if isinstance(item, str) else item["text"] for item in row["limitations"]]
+
+    (warning,) = evaluate(request(usage(1, "/v1/responses")), doc).warnings
+
+    assert len(warning.points) == 10 and warning.key == "usage:1:endpoint"
+
+
+def test_a_warning_counts_as_answered_only_with_written_text(shipped_document):
+    snapshot = request(usage(1, "/v1/responses", "background_mode"), usage(2, "/v1/chat/completions"))
+    snapshot["warning_answers"] = {"usage:1:feature:background_mode": {"text": "We poll within a minute."},
+                                   "usage:2:endpoint": {"text": "   "}}
+
+    result = evaluate(snapshot, shipped_document)
+
+    assert [f.key for f in result.unanswered_warnings] == ["usage:2:endpoint"]
+    assert result.warnings[0].answer == {"text": "We poll within a minute."}
 
 
 def test_store_true_warning_says_responses_cannot_be_retrieved(shipped_document):
