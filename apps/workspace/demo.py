@@ -168,7 +168,9 @@ def coding_request_seed(*, organization, owner):
         ),
         "data_categories": ["user.health_and_medical", "user.financial"],
         "minimization_notes": "Patient identifiers are removed; visits are keyed by a random token per night.",
-        "expected_volume": "About 9,000 visits a night, 270,000 a month.",
+        "monthly_requests": 273000,
+        "monthly_tokens": 410_000_000,
+        "expected_volume": "About 9,000 visits a night; same-day re-checks grow with the number of coders.",
     }
     for field, value in values.items():
         setattr(zdr_request, field, value)
