@@ -23,7 +23,14 @@ from apps.tracking.models import (
 )
 from apps.tracking.verification import CHECKLIST
 from apps.workspace import taxonomy
-from apps.workspace.models import Contact, DataFlow, EndpointUsage, FindingAcknowledgement, ZdrRequest
+from apps.workspace.models import (
+    Contact,
+    DataFlow,
+    EndpointUsage,
+    FindingAcknowledgement,
+    WarningAnswer,
+    ZdrRequest,
+)
 
 CHECKLIST_TITLES = {item.key: item.title for item in CHECKLIST}
 
@@ -60,6 +67,7 @@ FOLLOWED = [
     Followed(DataFlow, "Data flow", lambda r: r.source_system or f"#{r.id}", autosaved=True),
     Followed(FindingAcknowledgement, "Acknowledged blocker", lambda r: r.key,
              hidden=("acknowledged_by", "acknowledged_at")),
+    Followed(WarningAnswer, "Answer to a warning", lambda r: r.key, hidden=("answered_by", "answered_at")),
     # The snapshot is frozen with the version and can be large: the version's other fields say enough.
     Followed(PacketVersion, "Packet version", lambda r: f"v{r.number}", excluded=("snapshot",),
              hidden=("generated_by", "created_at", "attempts", "rendering_started_at", "render_seconds")),

@@ -18,6 +18,7 @@ ORGANIZATION_PATHS = {
     "workspace.endpointusage": "request__organization",
     "workspace.dataflow": "request__organization",
     "workspace.findingacknowledgement": "request__organization",
+    "workspace.warninganswer": "request__organization",
     "packets.packetversion": "request__organization",
     "packets.signoff": "version__request__organization",
     "tracking.tracking": "request__organization",

@@ -35,6 +35,8 @@ def diff_snapshots(old, new):
         changes += _items(kind.noun, old_items, new_items, kind.model)
     changes += _keyed("Acknowledgement", old["request"].get("acknowledgements") or {},
                       new["request"].get("acknowledgements") or {}, lambda a: a["justification"])
+    changes += _keyed("Answer to a warning", old["request"].get("warning_answers") or {},
+                      new["request"].get("warning_answers") or {}, lambda a: a["text"])
     old_findings = {f["key"]: f for f in old["findings"]}
     new_findings = {f["key"]: f for f in new["findings"]}
     changes += _keyed("Finding", old_findings, new_findings, _finding_text)

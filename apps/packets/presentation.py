@@ -5,6 +5,7 @@ Pure: the same snapshot always gives the same context, for the PDF and for the o
 
 from datetime import datetime
 
+from apps.catalog.limitations import limitations_of
 from apps.catalog.models import Eligibility
 from apps.catalog.taxonomy import EFFECT_IN_PACKET
 from apps.workspace.diagram import render_html
@@ -37,7 +38,7 @@ def packet_context(snapshot):
     contacts = [_contact(c, snapshot["display"]) for c in request["contacts"]]
     usages = [_usage(n, u, rows, feature_rows, control, findings) for n, u in enumerate(request["usages"], start=1)]
     usage_labels = {u["id"]: f"Usage {u['n']}" + (f": {u['purpose']}" if u["purpose"] else "") for u in usages}
-    endpoints = _endpoints(usages, rows, control)
+    endpoints = _with_limitations(_endpoints(usages, rows, control), findings)
     warnings = _grouped([f for f in findings if f["severity"] == "warning"], usage_labels, rows)
     return {
         "s": snapshot,
@@ -106,18 +107,47 @@ def _endpoints(usages, rows, control):
     return list(endpoints.values())
 
 
+def _with_limitations(endpoints, findings):
+    """Each endpoint's limitations that apply to the request (in catalog order) and how many others
+    the catalog lists; before the engine recorded which apply, all of them were printed."""
+    for entry in endpoints:
+        texts = [lim.text for lim in limitations_of(entry["row"])]
+        mine = [f for f in findings if f["endpoint_path"] == entry["path"] and f["severity"] == "warning"]
+        if any("points" not in f for f in findings):
+            applicable = set(texts)
+        else:
+            applicable = {p for f in mine for p in f["points"]}
+        entry["limitations"] = [t for t in texts if t in applicable]
+        entry["other_limitations"] = len(texts) - len(entry["limitations"])
+    return endpoints
+
+
 def _grouped(findings, usage_labels, rows):
-    """Findings that say the same thing (two usages of one endpoint) once, with the usages they
-    concern. An endpoint's limitations are listed one by one, as the catalog has them."""
+    """Findings that say the same thing (two usages of one endpoint, the same answer) once, with the
+    usages they concern. A warning lists the limitations that apply, one by one."""
     groups = {}
     for f in findings:
-        key = (f["title"], f["detail"], f["remediation"], f["is_open"], str(f["acknowledgement"]))
-        row = rows.get(f["endpoint_path"])
-        points = row["limitations"] if row and f["feature_key"] is None and f["severity"] == "warning" else []
-        group = groups.setdefault(key, {**f, "usages": [], "points": points})
+        answer = _answer(f)
+        key = (f["title"], f["detail"], f["is_open"], str(f["acknowledgement"]), answer)
+        group = groups.setdefault(key, {**f, "usages": [], "points": _points(f, rows), "answer_text": answer})
         if f["usage_id"] in usage_labels:
             group["usages"].append(usage_labels[f["usage_id"]])
     return list(groups.values())
+
+
+def _answer(finding):
+    return str((finding.get("answer") or {}).get("text") or "").strip() if finding["severity"] == "warning" else ""
+
+
+def _points(finding, rows):
+    """The applicable limitations the engine recorded; snapshots frozen before it recorded them
+    list every limitation of the endpoint, as they were printed then."""
+    if "points" in finding:
+        return list(finding["points"])
+    row = rows.get(finding["endpoint_path"])
+    if row and finding["feature_key"] is None and finding["severity"] == "warning":
+        return [lim.text for lim in limitations_of(row)]
+    return []
 
 
 def _counts(endpoints, findings, warnings):
@@ -131,6 +161,7 @@ def _counts(endpoints, findings, warnings):
         "open_blockers": sum(f["is_open"] for f in blockers),
         "acknowledged": sum(not f["is_open"] for f in blockers),
         "warnings": len(warnings),
+        "unanswered_warnings": sum(not w["answer_text"] for w in warnings),
     }
 
 

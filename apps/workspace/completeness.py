@@ -207,9 +207,11 @@ def _rollout(score, s):
     )
 
 
-def _review(score, s, open_blockers):
+def _review(score, s, open_blockers, unanswered_warnings):
     for finding in open_blockers:
         score.require(False, f"Resolve or acknowledge: {finding.title}", f"finding-{finding.key}")
+    for finding in unanswered_warnings:
+        score.require(False, f"Answer how you handle: {finding.title}", f"answer-{finding.key}")
 
 
 RULES = {
@@ -224,13 +226,14 @@ RULES = {
 }
 
 
-def completeness(snapshot, open_blockers=()):
+def completeness(snapshot, open_blockers=(), unanswered_warnings=()):
     """Score every step of `snapshot` (see selectors.request_snapshot). `open_blockers` are the
-    findings that still block the requested control: a request is complete only without them."""
+    findings that still block the requested control, `unanswered_warnings` the applicable
+    limitations the team has not said how it handles: a request is complete only without either."""
     steps = {}
     for slug, rule in RULES.items():
         steps[slug] = StepScore(slug)
         rule(steps[slug], snapshot)
     steps["review"] = StepScore("review")
-    _review(steps["review"], snapshot, open_blockers)
+    _review(steps["review"], snapshot, open_blockers, unanswered_warnings)
     return Completeness(steps)

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.db import transaction
 
-from .models import Contact, DataFlow, EndpointUsage, FindingAcknowledgement, ZdrRequest
+from .models import Contact, DataFlow, EndpointUsage, FindingAcknowledgement, WarningAnswer, ZdrRequest
 from .services import request_create
 
 CLINIC_TITLE = "Visit-note summaries for Northwind Clinic"
@@ -120,6 +120,11 @@ def clinic_request_seed(*, organization, owner):
         features=[],
         monthly_volume=40000,
         purpose="Nightly patient summaries, synchronous calls (was Batch)",
+    )
+    WarningAnswer.objects.create(  # the lab PDFs are the only file inputs: the one warning that applies
+        request=zdr_request, key=f"usage:{notes.pk}:feature:file_inputs", answered_by=owner,
+        text="We send only lab-result PDFs from our own lab system, never patient photos or images; "
+             "we accept that OpenAI may keep a file it flags as suspected CSAM for manual review.",
     )
     flows = [  # source, what comes back, where it is kept, our retention, the usage it goes to
         ("EHR (Epic)", "Draft visit note (JSON)", "Clinical notes DB", "Until signed + 30 days", notes),

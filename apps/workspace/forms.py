@@ -208,3 +208,21 @@ class AcknowledgementForm(forms.Form):
                 "justification", "Say why the team keeps this design: the justification goes into the packet."
             )
         return cleaned
+
+
+class WarningAnswerForm(forms.Form):
+    key = forms.ChoiceField(label="Warning")
+    text = forms.CharField(
+        label="How we handle it",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        required=False,
+        help_text="A short answer, or “Not applicable because …”. It goes into the packet; empty removes it.",
+    )
+
+    def __init__(self, *args, keys, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["key"].choices = [(k, k) for k in keys]
+        self.fields["key"].error_messages["invalid_choice"] = (
+            "This warning no longer applies to the request (its usage or the catalog changed): nothing to answer."
+        )

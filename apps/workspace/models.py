@@ -162,3 +162,20 @@ class FindingAcknowledgement(models.Model):
 
     def __str__(self):
         return f"Acknowledged {self.key}"
+
+
+class WarningAnswer(models.Model):
+    """How the team handles a warning (a limitation that applies), or why it does not apply: the
+    packet prints this answer, never the catalog's advice."""
+
+    request = models.ForeignKey(ZdrRequest, on_delete=models.CASCADE, related_name="warning_answers")
+    key = models.CharField(max_length=200)
+    text = models.TextField()
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    answered_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["request", "key"], name="one_answer_per_warning")]
+
+    def __str__(self):
+        return f"Answered {self.key}"

@@ -11,7 +11,7 @@ from apps.catalog.selectors import catalog_document, versions_of
 from .completeness import completeness
 from .findings import evaluate
 from .items import ITEM_KINDS
-from .models import Contact, DataFlow, EndpointUsage, ZdrRequest
+from .models import Contact, DataFlow, EndpointUsage, WarningAnswer, ZdrRequest
 
 REQUEST_FIELDS = [
     f.name
@@ -31,6 +31,7 @@ def request_get(*, organization, request_id):
         Prefetch("usages", queryset=EndpointUsage.objects.order_by("position", "pk")),
         Prefetch("flows", queryset=DataFlow.objects.select_related("usage").order_by("position", "pk")),
         "acknowledgements__acknowledged_by",
+        Prefetch("warning_answers", queryset=WarningAnswer.objects.select_related("answered_by")),
     )
     return get_object_or_404(queryset, pk=request_id)
 
@@ -53,6 +54,14 @@ def request_snapshot(zdr_request):
             "at": ack.acknowledged_at.isoformat(),
         }
         for ack in zdr_request.acknowledgements.all()
+    }
+    snapshot["warning_answers"] = {
+        answer.key: {
+            "text": answer.text,
+            "by": answer.answered_by.email if answer.answered_by else None,
+            "at": answer.answered_at.isoformat(),
+        }
+        for answer in zdr_request.warning_answers.all()
     }
     return snapshot
 
@@ -90,7 +99,8 @@ class Assessment:
         self.catalog = catalog_document(zdr_request.catalog_version)
         self.snapshot = request_snapshot(zdr_request)
         self.evaluation = evaluate(self.snapshot, self.catalog)
-        self.completeness = completeness(self.snapshot, self.evaluation.open_blockers)
+        self.completeness = completeness(self.snapshot, self.evaluation.open_blockers,
+                                       self.evaluation.unanswered_warnings)
 
     @property
     def usage_labels(self):

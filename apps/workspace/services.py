@@ -14,7 +14,7 @@ from apps.catalog.selectors import version_current
 from apps.foundation.history import update_with_history
 
 from .items import KIND_BY_SLUG
-from .models import Contact, EndpointUsage, FindingAcknowledgement, ZdrRequest
+from .models import Contact, EndpointUsage, FindingAcknowledgement, WarningAnswer, ZdrRequest
 
 
 @dataclass
@@ -171,6 +171,20 @@ def finding_acknowledge(*, zdr_request, key, justification, user):
 @transaction.atomic
 def finding_unacknowledge(*, zdr_request, key, user):
     FindingAcknowledgement.objects.filter(request=zdr_request, key=key).delete()
+    _touch(zdr_request, user)
+
+
+@transaction.atomic
+def warning_answer(*, zdr_request, key, text, user):
+    """Record how the team handles warning `key`; an empty answer removes it, and the warning is
+    unanswered again (the request is then incomplete)."""
+    text = text.strip()
+    if text:
+        WarningAnswer.objects.update_or_create(
+            request=zdr_request, key=key, defaults={"text": text, "answered_by": user}
+        )
+    else:
+        WarningAnswer.objects.filter(request=zdr_request, key=key).delete()
     _touch(zdr_request, user)
 
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:request_id>/catalog/upgrade/", requests.request_catalog_upgrade, name="catalog_upgrade"),
     path("<int:request_id>/steps/<slug:step>/", steps.step_view, name="step"),
     path("<int:request_id>/findings/acknowledge/", findings.finding_acknowledge, name="acknowledge"),
+    path("<int:request_id>/findings/answer/", findings.warning_answer, name="warning_answer"),
     path("<int:request_id>/<slug:kind>/add/", items.item_add, name="item_add"),
     path("<int:request_id>/<slug:kind>/<int:item_id>/", items.item_update, name="item_update"),
     path("<int:request_id>/<slug:kind>/<int:item_id>/move/", items.item_move, name="item_move"),

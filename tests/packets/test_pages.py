@@ -38,7 +38,7 @@ def test_the_packet_page_queries_stay_flat_as_versions_grow(client_for, clinic, 
 def test_the_version_page_queries_stay_flat(client_for, clinic, alice, django_assert_max_num_queries):
     rendered_version(clinic, alice)
     client = client_for(alice)
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(16):
         client.get(reverse("packets:version", args=[clinic.pk, 1]))
 
 

@@ -44,6 +44,20 @@ def test_an_open_blocker_keeps_the_request_incomplete(clinic):
     assert any("Resolve or acknowledge" in m.label and "/v1/batches" in m.label for m in result.missing)
 
 
+def test_an_unanswered_warning_keeps_the_request_incomplete_and_links_to_its_answer(client_for, alice, clinic):
+    usage = EndpointUsage.objects.create(request=clinic, endpoint_path="/v1/chat/completions", models_used="gpt-5.1",
+                                         monthly_volume=10)
+    result = assess(clinic).completeness
+    key = f"usage:{usage.pk}:endpoint"
+
+    assert result.percent < 100
+    (missing,) = [m for m in result.missing if m.label.startswith("Answer how you handle")]
+    assert missing.label == "Answer how you handle: /v1/chat/completions is eligible for ZDR with limitations"
+    assert missing.anchor == f"answer-{key}"
+    html = client_for(alice).get(reverse("workspace:step", args=[clinic.pk, missing.step])).content.decode()
+    assert f'id="{missing.anchor}"' in html
+
+
 def test_the_review_page_links_every_missing_item_to_its_field(client_for, alice, blank_request):
     html = client_for(alice).get(reverse("workspace:step", args=[blank_request.pk, "review"])).content.decode()
     assert f'href="/requests/{blank_request.pk}/steps/organization/#div_id_legal_entity"' in html

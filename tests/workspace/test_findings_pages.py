@@ -3,7 +3,7 @@ import json
 from django.core.management import call_command
 from django.urls import reverse
 
-from apps.workspace.models import EndpointUsage, FindingAcknowledgement
+from apps.workspace.models import EndpointUsage, FindingAcknowledgement, WarningAnswer
 
 from .steps import step_url
 
@@ -97,3 +97,65 @@ def test_step_pages_keep_a_flat_query_count(client_for, alice, clinic, django_as
             assert client.get(step_url(clinic, step)).status_code == 200
     with django_assert_max_num_queries(12):
         client.get(reverse("workspace:list"))
+
+
+def background_usage(clinic):
+    usage = EndpointUsage.objects.create(request=clinic, position=8, endpoint_path="/v1/responses",
+                                         models_used="gpt-5.1", monthly_volume=100, features=["background_mode"])
+    return usage, f"usage:{usage.pk}:feature:background_mode"
+
+
+def test_an_unanswered_warning_asks_for_an_answer_and_makes_the_request_incomplete(client_for, alice, clinic):
+    client = client_for(alice)
+    usage, key = background_usage(clinic)
+    review = client.get(step_url(clinic, "review")).content.decode()
+
+    assert "Answer how you handle: Background mode: allowed under ZDR with limitations" in review
+    assert f'id="answer-{key}"' in review
+    assert "The catalog suggests:" in review
+
+    response = client.post(reverse("workspace:warning_answer", args=[clinic.pk]),
+                           {"key": key, "text": "We poll within a minute and keep no PHI in background jobs.",
+                            "next_step": "review"})
+
+    assert response.status_code == 302 and response["Location"].endswith(f"#finding-{key}")
+    assert WarningAnswer.objects.get(key=key).text.startswith("We poll within a minute")
+    review = client.get(step_url(clinic, "review")).content.decode()
+    assert "Answer how you handle" not in review and "We poll within a minute" in review
+
+
+def test_answering_with_htmx_swaps_the_warning_and_empty_removes_the_answer(client_for, alice, clinic):
+    client = client_for(alice)
+    usage, key = background_usage(clinic)
+    url = reverse("workspace:warning_answer", args=[clinic.pk])
+
+    swapped = client.post(url, {"key": key, "text": "Not applicable because we only poll once.",
+                                "next_step": "usage"}, HTTP_HX_REQUEST="true")
+    assert swapped.status_code == 200 and "Not applicable because we only poll once." in swapped.content.decode()
+    assert "Update the answer" in swapped.content.decode()
+
+    client.post(url, {"key": key, "text": "  ", "next_step": "usage"}, HTTP_HX_REQUEST="true")
+    assert not WarningAnswer.objects.filter(key=key).exists()
+
+
+def test_a_refused_answer_keeps_what_was_typed_at_the_field(client_for, alice, clinic):
+    client = client_for(alice)
+    usage, key = background_usage(clinic)
+    url = reverse("workspace:warning_answer", args=[clinic.pk])
+    too_long = "We poll quickly. " * 200
+
+    page = client.post(url, {"key": key, "text": too_long, "next_step": "review"})
+    html = page.content.decode()
+    assert page.status_code == 400 and "at most 2000 characters" in html and "We poll quickly. We poll" in html
+
+    gone = client.post(url, {"key": "usage:999:endpoint", "text": "Kept text", "next_step": "review"},
+                       HTTP_HX_REQUEST="true").content.decode()
+    assert "no longer applies" in gone and "Kept text" in gone
+    assert not WarningAnswer.objects.exists() or not WarningAnswer.objects.filter(key=key).exists()
+
+
+def test_the_demo_clinic_answers_its_only_warning_and_stays_complete(client_for, alice, clinic):
+    review = client_for(alice).get(step_url(clinic, "review")).content.decode()
+
+    assert "lab-result PDFs" in review and "Answer how you handle" not in review
+    assert "Background mode" not in review
