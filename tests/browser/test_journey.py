@@ -141,6 +141,11 @@ def test_a_new_team_goes_from_sign_in_to_verified(page, sign_in, alice, bob, cel
     batches.get_by_label("Endpoint").select_option("/v1/responses")
     expect(page.locator("#recommendation")).to_contain_text("No open blocker under ZDR")
     autosaved(batches)
+    # The one limitation that applies (file inputs are scanned for CSAM) asks how the team handles it.
+    answer = responses.get_by_label("How we handle it (goes into the packet)")
+    answer.fill("Only lab-result PDFs from our own lab system are sent, never images.")
+    responses.get_by_role("button", name="Save the answer").click()
+    expect(responses.get_by_role("button", name="Update the answer")).to_be_visible()
     page.get_by_role("link", name="Safeguards").click()
 
     # 6. Safeguards; 7. the review shows 100%.
