@@ -75,8 +75,9 @@ def status(snapshot):
     return Status(True, "Complete.", f"Every section is documented, and nothing in use is blocked under {control}.")
 
 
-def eligibility(snapshot, endpoints):
-    """What the check found, endpoint by endpoint and blocker by blocker: the letter's paragraph."""
+def eligibility(snapshot, endpoints, *, where=f"section {FINDINGS_SECTION}"):
+    """What the check found, endpoint by endpoint and blocker by blocker: the letter's paragraph.
+    `where` names the place the blockers are explained ("below" in the findings section itself)."""
     control = snapshot["control_label"]
     keys = [e["eligibility_key"] for e in endpoints]
     counts = [f"{keys.count('yes')} eligible", f"{keys.count('limited')} eligible with limitations",
@@ -85,11 +86,11 @@ def eligibility(snapshot, endpoints):
     open_, acknowledged = (subjects(found, snapshot["catalog"]) for found in blockers(snapshot))
     if open_:
         names, verb = _listed(open_)
-        sentences.append(f"{names} {verb} not eligible and not yet resolved (section {FINDINGS_SECTION}).")
+        sentences.append(f"{names} {verb} not eligible and not yet resolved ({where}).")
     if acknowledged:
         names, verb = _listed(acknowledged)
         sentences.append(f"{names} {verb} not eligible; we use {'it' if len(acknowledged) == 1 else 'them'} "
-                         f"anyway, for the reasons in section {FINDINGS_SECTION}.")
+                         f"anyway, for the reasons {'given ' if where == 'below' else 'in '}{where}.")
     if not open_ and not acknowledged:
         sentences.append(f"No endpoint or feature in use is blocked under {control}.")
     return " ".join(sentences)

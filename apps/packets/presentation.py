@@ -56,6 +56,7 @@ def packet_context(snapshot):
         "claims": {
             "status": claims.status(snapshot),
             "eligibility": claims.eligibility(snapshot, endpoints),
+            "eligibility_below": claims.eligibility(snapshot, endpoints, where="below"),
             "why": claims.why_control(snapshot),
             "as_of": claims.as_of(catalog),
             "catalog_age": claims.catalog_age(snapshot),

@@ -76,6 +76,12 @@ def test_the_eligibility_paragraph_counts_endpoints_and_names_blockers(data, key
     assert claims.eligibility(data, [{"eligibility_key": key} for key in keys]) == text
 
 
+def test_inside_the_findings_section_the_reasons_are_below():
+    data = snapshot(blocker("/v1/batches", open_=False))
+    assert claims.eligibility(data, [{"eligibility_key": "no"}], where="below").endswith(
+        "we use it anyway, for the reasons given below.")
+
+
 @pytest.mark.parametrize(
     ("data", "text"),
     [
