@@ -85,7 +85,7 @@ def take_packet(page, request_url, work_dir):
     pdf = Path(work_dir) / "packet.pdf"
     download.value.save_as(pdf)
     texts = [p.extract_text() for p in PdfReader(pdf).pages]
-    flows = next(n for n, text in enumerate(texts, start=1) if re.match(r"\d+ Data flows\n", text))
+    flows = next(n for n, text in enumerate(texts, start=1) if re.match(r"\d+\s*Data flows\n", text))
     for name, number in [("packet-pdf-cover", 1), ("packet-pdf-flows", flows)]:
         subprocess.run([PDFTOPPM, "-png", "-r", "80", "-f", str(number), "-l", str(number), "-singlefile",  # noqa: S603
                         str(pdf), str(OUT / name)], check=True)
@@ -113,7 +113,7 @@ def take_history(page, request_url):
     page.locator("article.item-card").nth(1).get_by_role("button", name="Move up").click()  # edits for the History
     page.wait_for_load_state("networkidle")
     page.goto(f"{request_url}/steps/use-case/")
-    page.get_by_label("Expected volume").fill("About 40,000 visit notes a month")
+    page.get_by_label("Expected requests a month").fill("90000")
     page.get_by_role("button", name="Save", exact=True).click()
     page.wait_for_load_state("networkidle")
     page.goto(f"{request_url}/history/")
