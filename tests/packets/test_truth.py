@@ -12,7 +12,7 @@ from apps.workspace import services
 from apps.workspace.demo import coding_request_seed
 from apps.workspace.models import FindingAcknowledgement
 from apps.workspace.selectors import Assessment
-from apps.workspace.taxonomy import FIELD_CHOICES
+from apps.workspace.taxonomy import DRIVERS, FIELD_CHOICES
 
 from .rendered import fresh
 
@@ -107,3 +107,18 @@ def test_the_demo_packet_that_keeps_a_blocker_says_so_on_the_cover(catalog_loade
     assert "Complete. Every section is documented. /v1/batches is not eligible for ZDR and used anyway" in cover
     assert "Why ZDR. ZDR covers everything we use except /v1/batches, which we use anyway" in text
     assert "acknowledged by " + alice.get_full_name() in text
+
+
+@pytest.mark.parametrize("scope", ["organization", "projects"])
+@pytest.mark.parametrize("driver", [key for key, _ in DRIVERS])
+def test_every_driver_and_scope_reads_in_words_and_states_only_what_was_chosen(clinic, driver, scope):
+    clinic.drivers, clinic.scope = [driver], scope
+    clinic.save()
+
+    snapshot, text = packet_of(clinic)
+
+    assert not set(re.findall(r"\b[a-z][a-z0-9]*(?:[._][a-z0-9]+)+\b", text)) & known_keys(snapshot)
+    assert "All projects" not in text
+    assert ("for the whole organization" in text) == (scope == "organization")
+    assert ("HIPAA" in text.split("Commitments and agreements")[-1].split("Rollout and verification")[0]) == (
+        driver == "hipaa")
