@@ -3,7 +3,7 @@ import re
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from apps.workspace.models import ZdrRequest
+from apps.workspace.models import WarningAnswer, ZdrRequest
 from tests.catalog.shipped import SHIPPED
 
 
@@ -91,3 +91,17 @@ def test_a_wizard_step_works_with_the_keyboard_alone(page, sign_in, alice, alice
     assert (zdr_request.product_description, zdr_request.users_description, zdr_request.drivers,
             zdr_request.retention_problem) == ("Summarizes visit notes.", "Clinicians.", ["hipaa"], "HIPAA.")
     assert (zdr_request.monthly_requests, zdr_request.monthly_tokens) == (40000, 90000000)
+
+
+def test_an_answer_to_a_warning_is_saved_when_the_member_moves_on(page, sign_in, alice, clinic, live_server):
+    WarningAnswer.objects.filter(request=clinic).delete()  # the clinic's one warning, unanswered again
+    sign_in(alice)
+    page.goto(f"{live_server.url}/requests/{clinic.pk}/steps/usage/")
+
+    page.get_by_label("How we handle it (goes into the packet)").fill("Only lab PDFs, never images.")
+    page.locator("article.item-card").first.get_by_label("Purpose").click()  # moving on is enough: no Save click
+    expect(page.get_by_text("Answered", exact=True)).to_be_visible()
+    page.reload()
+
+    expect(page.get_by_label("How we handle it (goes into the packet)")).to_have_value("Only lab PDFs, never images.")
+    assert WarningAnswer.objects.get(request=clinic).text == "Only lab PDFs, never images."
