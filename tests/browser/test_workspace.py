@@ -98,9 +98,11 @@ def test_an_answer_to_a_warning_is_saved_when_the_member_moves_on(page, sign_in,
     sign_in(alice)
     page.goto(f"{live_server.url}/requests/{clinic.pk}/steps/usage/")
 
+    expect(page.locator("#step-nav strong").first).not_to_have_text("100%")  # unanswered: incomplete
     page.get_by_label("How we handle it (goes into the packet)").fill("Only lab PDFs, never images.")
     page.locator("article.item-card").first.get_by_label("Purpose").click()  # moving on is enough: no Save click
     expect(page.get_by_text("Answered", exact=True)).to_be_visible()
+    expect(page.locator("#step-nav strong").first).to_have_text("100%")  # the scores follow without a reload
     page.reload()
 
     expect(page.get_by_label("How we handle it (goes into the packet)")).to_have_value("Only lab PDFs, never images.")

@@ -63,4 +63,4 @@ def _warning_partial(request, zdr_request, step, form):
     if finding is None:  # the warning is gone: say so where the form was
         return render(request, "workspace/partials/warning_gone.html", {"form": form})
     context.update(f=finding, show_usage=step.slug == "review", answer_form=None if form.is_valid() else form)
-    return render(request, "workspace/partials/finding.html", context)
+    return render(request, "workspace/partials/warning_answered.html", context)
