@@ -173,6 +173,9 @@ def coding_request_seed(*, organization, owner):
         ),
         "data_categories": ["user.health_and_medical", "user.financial"],
         "minimization_notes": "Patient identifiers are removed; visits are keyed by a random token per night.",
+        "encryption_in_transit": "TLS 1.2+ everywhere; mutual TLS between the billing system and the audit job.",
+        "access_control": "SSO with MFA; only the revenue-cycle team sees the audit queue; the job has no interactive "
+                          "access.",
         "monthly_requests": 273000,
         "monthly_tokens": 410_000_000,
         "expected_volume": "About 9,000 visits a night; same-day re-checks grow with the number of coders.",
