@@ -183,7 +183,19 @@ def endpoint_choices(catalog):
     return [(e["path"], f"{e['path']} ({e['name']})") for e in catalog["endpoints"]]
 
 
-class AcknowledgementForm(forms.Form):
+class FindingForm(forms.Form):
+    """A form about one current finding of the request: its key must be one of `keys`, else `gone` is said."""
+
+    gone = ""
+
+    def __init__(self, *args, keys, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["key"].choices = [(k, k) for k in keys]
+        self.fields["key"].error_messages["invalid_choice"] = self.gone
+
+
+class AcknowledgementForm(FindingForm):
+    gone = "This finding is no longer a blocker: nothing to acknowledge."
     key = forms.ChoiceField(label="Finding")
     justification = forms.CharField(
         label="Justification",
@@ -194,13 +206,6 @@ class AcknowledgementForm(forms.Form):
     )
     withdraw = forms.BooleanField(required=False)
 
-    def __init__(self, *args, keys, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["key"].choices = [(k, k) for k in keys]
-        self.fields["key"].error_messages["invalid_choice"] = (
-            "This finding is no longer a blocker: nothing to acknowledge."
-        )
-
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("withdraw") and not (cleaned.get("justification") or "").strip():
@@ -210,7 +215,8 @@ class AcknowledgementForm(forms.Form):
         return cleaned
 
 
-class WarningAnswerForm(forms.Form):
+class WarningAnswerForm(FindingForm):
+    gone = "This warning no longer applies to the request (its usage or the catalog changed): nothing to answer."
     key = forms.ChoiceField(label="Warning")
     text = forms.CharField(
         label="How we handle it",
@@ -219,10 +225,3 @@ class WarningAnswerForm(forms.Form):
         required=False,
         help_text="A short answer, or “Not applicable because …”. It goes into the packet; empty removes it.",
     )
-
-    def __init__(self, *args, keys, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["key"].choices = [(k, k) for k in keys]
-        self.fields["key"].error_messages["invalid_choice"] = (
-            "This warning no longer applies to the request (its usage or the catalog changed): nothing to answer."
-        )
