@@ -7,10 +7,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from apps.packets.content import packet_snapshot
+from apps.packets.outreach import contact_form_text
 from apps.packets.pdf import packet_html
 from apps.workspace import services
 from apps.workspace.demo import coding_request_seed
-from apps.workspace.models import FindingAcknowledgement
+from apps.workspace.models import EndpointUsage, FindingAcknowledgement
 from apps.workspace.selectors import Assessment
 from apps.workspace.taxonomy import DRIVERS, FIELD_CHOICES
 
@@ -122,3 +123,27 @@ def test_every_driver_and_scope_reads_in_words_and_states_only_what_was_chosen(c
     assert ("for the whole organization" in text) == (scope == "organization")
     assert ("HIPAA" in text.split("Commitments and agreements")[-1].split("Rollout and verification")[0]) == (
         driver == "hipaa")
+
+
+def test_an_unconfirmed_fact_is_marked_unconfirmed_not_done(clinic, alice):
+    EndpointUsage.objects.filter(request=clinic).update(features=["previous_response_id"])
+
+    html = packet_html(packet_snapshot(Assessment(fresh(clinic))))
+
+    assert 'mark-unconfirmed">Unconfirmed' in html and 'mark-done">Unconfirmed' not in html
+
+
+def test_the_glossary_states_the_exceptions(clinic):
+    _, text = packet_of(clinic)
+
+    assert "suspected CSAM in image and file inputs is still retained for manual review" in text
+    assert "longer if required by law" in text
+
+
+def test_the_contact_form_text_never_doubles_a_full_stop(clinic):
+    clinic.contacts.all().delete()  # no contact: the form names the legal entity, "… Inc."
+    snapshot = packet_snapshot(Assessment(fresh(clinic)))
+
+    text = contact_form_text(snapshot, 2000)
+
+    assert "Northwind Clinic Group, Inc. Our justification packet" in text and ".." not in text

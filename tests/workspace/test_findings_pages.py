@@ -41,6 +41,20 @@ def test_a_blocker_can_be_acknowledged_with_a_justification(client_for, alice, c
 
     assert "Blocker, acknowledged" in review and "Only synthetic test data goes through Batch." in review
     assert "Everything is documented and no blocker is open" in review
+    banner = review.split('id="recommendation"')[1].split("</div>")[0]
+    assert "alert-warning" in banner and "alert-success" not in banner  # not eligible, used anyway: not green
+    assert "but 1 blocker is acknowledged" in banner and "All endpoints" not in banner
+    assert "Acknowledged</strong> by " + alice.get_full_name() in review  # a name, not an email address
+
+
+def test_the_review_names_features_not_their_keys(client_for, alice, clinic):
+    EndpointUsage.objects.filter(request=clinic).update(features=["store_true", "background_mode"])
+
+    review = client_for(alice).get(step_url(clinic, "review")).content.decode()
+
+    endpoints = review.split(">Endpoints</dt>")[1].split("</dd>")[0]
+    assert "store_true" not in endpoints and "background_mode" not in endpoints
+    assert "Background mode" in endpoints
 
 
 def test_acknowledging_something_that_is_not_a_blocker_is_refused(client_for, alice, clinic):
