@@ -31,12 +31,12 @@ document.addEventListener("click", async (event) => {
   }
 });
 
-// Autosaving forms (hx-post + hx-target): the status says "Saving…" from the first keystroke until
+// Autosaving forms (data-hx-post + data-hx-target): the status says "Saving…" from the first keystroke until
 // the server's answer replaces it, so "Saved at" never shows while a change is still on its way.
 (() => {
   const statusOf = (element) => {
-    const form = element && element.closest ? element.closest("form[hx-post][hx-target]") : null;
-    return form ? document.querySelector(form.getAttribute("hx-target")) : null;
+    const form = element && element.closest ? element.closest("form[data-hx-post][data-hx-target]") : null;
+    return form ? document.querySelector(form.getAttribute("data-hx-target")) : null;
   };
   const say = (element, text) => {
     const status = statusOf(element);
@@ -54,7 +54,7 @@ document.addEventListener("click", async (event) => {
 // carry the fingerprint that autosave is replacing, and the server would refuse it as a stale edit.
 document.addEventListener("submit", (event) => {
   const form = event.target;
-  if (!form.matches("form[hx-post]") || !form.classList.contains("htmx-request")) return;
+  if (!form.matches("form[data-hx-post]") || !form.classList.contains("htmx-request")) return;
   event.preventDefault();
   const submitter = event.submitter;
   form.addEventListener("htmx:afterRequest", () => setTimeout(() => form.requestSubmit(submitter), 0), { once: true });
