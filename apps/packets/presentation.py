@@ -111,13 +111,13 @@ def _endpoints(usages, rows, control):
 def _with_limitations(endpoints, findings):
     """Each endpoint's limitations that apply to the request (in catalog order) and how many others
     the catalog lists; before the engine recorded which apply, all of them were printed."""
+    legacy = any("points" not in f for f in findings)
     for entry in endpoints:
         texts = [lim.text for lim in limitations_of(entry["row"])]
-        mine = [f for f in findings if f["endpoint_path"] == entry["path"] and f["severity"] == "warning"]
-        if any("points" not in f for f in findings):
-            applicable = set(texts)
-        else:
-            applicable = {p for f in mine for p in f["points"]}
+        applicable = set(texts) if legacy else {
+            point for f in findings if f["endpoint_path"] == entry["path"] and f["severity"] == "warning"
+            for point in f["points"]
+        }
         entry["limitations"] = [t for t in texts if t in applicable]
         entry["other_limitations"] = len(texts) - len(entry["limitations"])
     return endpoints
