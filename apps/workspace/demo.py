@@ -174,6 +174,15 @@ def coding_request_seed(*, organization, owner):
         "data_categories": ["user.health_and_medical", "user.financial"],
         "minimization_notes": "Patient identifiers are removed; visits are keyed by a random token per night.",
         "encryption_in_transit": "TLS 1.2+ everywhere; mutual TLS between the billing system and the audit job.",
+        "retention_policy": "Audit flags are kept 90 days in the coding queue, then deleted.",
+        "abuse_measures_notes": (
+            "We do not call the Moderation endpoint: the job sends only de-identified billing codes, no free text "
+            "from patients or staff, and a coder reviews every flag before anything changes."
+        ),
+        "fallback_reason": (
+            "MAM would keep the codes out of abuse-monitoring logs and also covers the Batch API we use; we would "
+            "still ask for ZDR before sending anything but de-identified codes."
+        ),
         "access_control": "SSO with MFA; only the revenue-cycle team sees the audit queue; the job has no interactive "
                           "access.",
         "monthly_requests": 273000,
