@@ -8,6 +8,7 @@ the class), or when it is the `openai` module itself. Bindings are looked up per
 
 import ast
 
+from .agents_sdk import AgentsUse
 from .endpoints import LEGACY_PYTHON, LEGACY_PYTHON_METHODS, resolve_chain
 from .findings import CERTAIN, LIKELY, UNKNOWN, Finding, features_and_models, snippet_of
 from .rawhttp import HTTP_CALLS, raw_finding
@@ -151,6 +152,7 @@ class PythonFile:
 
     def scan(self):
         self.collect()
+        self.agents = AgentsUse(self.tree)
         findings = []
         self._visit(self.tree, self.tree, findings)
         return findings
@@ -160,7 +162,7 @@ class PythonFile:
             inner = child if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda) \
                 else scope
             if isinstance(child, ast.Call):
-                finding = self._sdk_call(child, scope) or self._raw_call(child, scope)
+                finding = self._agent_run(child, scope) or self._sdk_call(child, scope) or self._raw_call(child, scope)
                 if finding:
                     findings.append(finding)
             self._visit(child, inner, findings)
@@ -217,6 +219,14 @@ class PythonFile:
         endpoint, implied = resolved
         confidence = CERTAIN if kind in (CLIENT, "module") else LIKELY
         return self._finding(call, endpoint, implied, confidence, scope)
+
+    def _agent_run(self, call, scope):
+        if not self.agents.is_run(call):
+            return None
+        endpoint, features, models = self.agents.describe(call, lambda name: self._assigned(name, scope))
+        return Finding(endpoint=endpoint, file=self.relpath, line=call.lineno, column=call.col_offset + 1,
+                       features=sorted(features), models=sorted(models),
+                       snippet=snippet_of(self.lines, call.lineno), confidence=CERTAIN)
 
     def _distinctive(self, links):
         return self.mentions_openai and len(links) >= 2 and links[0] in DISTINCTIVE

@@ -17,7 +17,7 @@ TEXT = {".go", ".rb", ".java", ".kt", ".kts", ".scala", ".php", ".cs", ".rs", ".
 SHELL = {".sh", ".bash", ".zsh", ".ps1", ".fish"}
 MAX_BYTES = 2_000_000
 # A file without any of these cannot hold a finding, so it is not parsed at all (most of a repository).
-MARKERS = (b"openai", b"OpenAI", b"/v1/", b"OPENAI")
+MARKERS = (b"openai", b"OpenAI", b"/v1/", b"OPENAI", b"agents import")
 
 
 def iter_sources(root, skipped_dirs=SKIPPED_DIRS):
