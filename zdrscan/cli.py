@@ -57,25 +57,26 @@ def main(argv=None, stdout=None, stderr=None):
     args = build_parser().parse_args(argv)
     path = Path(args.path)
     if not path.exists():
-        print(f"zdrscan: no such file or folder: {path}", file=stderr)
+        stderr.write(f"zdrscan: no such file or folder: {path}\n")
         return EXIT_USAGE
     policy = None
     if args.policy:
         try:
             policy = policy_load(args.policy)
         except PolicyError as error:
-            print(f"zdrscan: {error}", file=stderr)
+            stderr.write(f"zdrscan: {error}\n")
             return EXIT_USAGE
     result = scan_path(path, skipped_dirs=frozenset({".git"}) if args.include_vendored else None)
     violations = policy_violations(policy, result.findings) if policy else None
-    report = render(result, args.format or ("sarif" if policy else "text"), violations)
+    output_format = args.format or ("sarif" if policy else "text")
+    report = render(result, output_format, violations)
     if args.output:
         Path(args.output).write_text(report, encoding="utf-8")
     else:
         stdout.write(report)
-    if args.format in ("json", "sarif") or args.output:
+    if output_format != "text" or args.output:  # the people reading the CI log still see what failed
         for item in result.unparsed:
-            print(f"zdrscan: not parsed: {item.file}: {item.error}", file=stderr)
+            stderr.write(f"zdrscan: not parsed: {item.file}: {item.error}\n")
         for violation in violations or []:
-            print(f"zdrscan: {violation.finding.file}:{violation.finding.line}: {violation.message}", file=stderr)
+            stderr.write(f"zdrscan: {violation.finding.file}:{violation.finding.line}: {violation.message}\n")
     return EXIT_VIOLATIONS if violations else EXIT_OK

@@ -127,9 +127,9 @@ class ScriptFile:
             return "client" if "client" in kinds else ("foreign" if "foreign" in kinds else None)
         if node.type == "new_expression":
             name = _text(node.child_by_field_name("constructor")).split(".")[-1]
-            if name in self.legacy:
-                return "legacy"
-            return "client" if name in self.classes or name in CLIENT_CLASSES else "foreign"
+            if name in self.classes:  # first: `import OpenAIApi from "openai"` is today's class
+                return "client"
+            return "legacy" if name in self.legacy else "foreign"
         if node.type == "call_expression":
             function = node.child_by_field_name("function")
             name = _text(function).split(".")[-1] if function is not None else ""
@@ -149,7 +149,7 @@ class ScriptFile:
             return
         if target.type == "object_pattern" and value is not None and _text(value).startswith("require("):
             if "openai" in _text(value):  # const { OpenAI } = require('openai')
-                self.classes.update(_text(child) for child in target.named_children)
+                self.classes.update(_text(child) for child in target.named_children if _text(child) in CLIENT_CLASSES)
             return
         name = _text(target)
         if node.type in ("public_field_definition", "field_definition") or name.startswith("this."):

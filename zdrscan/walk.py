@@ -71,6 +71,8 @@ def scan_path(root, skipped_dirs=None):
             result.unparsed.append(Unparsed(relpath, "not UTF-8 text"))
             continue
         result.findings.extend(_scan_one(text, relpath, path.suffix.lower(), kind, result))
+    result.findings.sort(key=lambda finding: (finding.file, finding.line, finding.column))
+    result.unparsed.sort(key=lambda item: item.file)
     return result
 
 
