@@ -128,13 +128,19 @@ class ScriptFile:
         if node.type == "new_expression":
             name = _text(node.child_by_field_name("constructor")).split(".")[-1]
             if name in self.classes:  # first: `import OpenAIApi from "openai"` is today's class
-                return "client"
+                return "foreign" if self._foreign_server(node) else "client"
             return "legacy" if name in self.legacy else "foreign"
         if node.type == "call_expression":
             function = node.child_by_field_name("function")
             name = _text(function).split(".")[-1] if function is not None else ""
             return "client" if name in self.factories else "foreign"
         return None
+
+    def _foreign_server(self, new):
+        """`new OpenAI({ provider: ... })` speaks to Bedrock, `baseURL: "http://localhost..."` to a local server."""
+        options = self._arguments(new)
+        url = options.get("baseURL")
+        return "provider" in options or (isinstance(url, str) and "://" in url and "openai" not in url)
 
     def _declare(self, node):
         if node.type in ("required_parameter", "optional_parameter"):

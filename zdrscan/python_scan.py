@@ -9,7 +9,7 @@ the class), or when it is the `openai` module itself. Bindings are looked up per
 import ast
 
 from .agents_sdk import AgentsUse
-from .endpoints import LEGACY_PYTHON, LEGACY_PYTHON_METHODS, resolve_chain
+from .endpoints import LEGACY_PYTHON, LEGACY_PYTHON_METHODS, resolve_chain, resolve_raw_path
 from .findings import CERTAIN, LIKELY, UNKNOWN, Finding, features_and_models, snippet_of
 from .rawhttp import HTTP_CALLS, raw_finding
 
@@ -17,6 +17,7 @@ CLIENT_CLASSES = {"OpenAI", "AsyncOpenAI", "AzureOpenAI", "AsyncAzureOpenAI"}
 CLIENT, FOREIGN, UNBOUND = "client", "foreign", "unbound"
 # A chain through a receiver the file never binds counts only when it reads like the SDK's.
 LEGACY_ROOTS = set(LEGACY_PYTHON) | {"Audio"}
+GENERIC_METHODS = {"get", "post", "put", "patch", "delete", "get_api_list"}
 DISTINCTIVE = {"chat", "responses", "embeddings", "moderations", "images", "audio", "beta", "vector_stores",
                "fine_tuning", "conversations", "realtime"}
 
@@ -81,7 +82,16 @@ class PythonFile:
             return False
         name = dotted(node.func) or ""
         last = name.split(".")[-1]
-        return name in self.classes or last in CLIENT_CLASSES or last in self.factories
+        return (name in self.classes or last in CLIENT_CLASSES or last in self.factories) \
+            and not self.foreign_server(node)
+
+    def foreign_server(self, call):
+        """A client built for another server: `OpenAI(base_url="http://localhost:11434/v1")` (a local
+        OpenAI-compatible server) or `OpenAI(provider=bedrock(...))` (the SDK speaking to AWS)."""
+        if any(k.arg == "provider" for k in call.keywords):
+            return True
+        url = next((self.value(k.value, self.tree) for k in call.keywords if k.arg == "base_url"), None)
+        return isinstance(url, str) and "://" in url and "openai" not in url
 
     def _kind_of_value(self, value):
         if self._is_ctor(value):
@@ -136,8 +146,8 @@ class PythonFile:
     @staticmethod
     def _own_nodes(scope, children=False):
         """Nodes of this scope, not of the functions and classes nested in it (or only those)."""
-        stack = list(ast.iter_child_nodes(scope))
-        while stack:
+        stack = list(reversed(list(ast.iter_child_nodes(scope))))
+        while stack:  # in source order, so the last assignment of a name is the last one seen
             node = stack.pop()
             nested = isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda)
             if nested:
@@ -146,7 +156,7 @@ class PythonFile:
                 continue
             if not children:
                 yield node
-            stack.extend(ast.iter_child_nodes(node))
+            stack.extend(reversed(list(ast.iter_child_nodes(node))))
 
     # ---- pass 2: the calls -----------------------------------------------------------------------
 
@@ -208,7 +218,10 @@ class PythonFile:
                 kind = self._lookup(root.id, scope)
         else:
             return None
-        if kind == "module" and links and links[0] in LEGACY_ROOTS:
+        if kind == CLIENT and len(links) == 1 and links[0] in GENERIC_METHODS and call.args:
+            path = self.value(call.args[0], scope)  # client.post("/realtime/calls/...") below the helpers
+            resolved = resolve_raw_path("/v1" + path) if isinstance(path, str) and path.startswith("/") else None
+        elif kind == "module" and links and links[0] in LEGACY_ROOTS:
             resolved = self._legacy(links)
         elif kind in (CLIENT, "module") or (kind in (UNBOUND, None) and self._distinctive(links)):
             resolved = resolve_chain(links)
@@ -218,12 +231,23 @@ class PythonFile:
             return None
         endpoint, implied = resolved
         confidence = CERTAIN if kind in (CLIENT, "module") else LIKELY
+        if len(links) == 1 and links[0] in GENERIC_METHODS:  # the JSON body is the `body=` argument
+            body = next((self.value(k.value, scope) for k in call.keywords if k.arg == "body"), None)
+            return self._finding(call, endpoint, implied, confidence, scope, body if isinstance(body, dict) else {})
         return self._finding(call, endpoint, implied, confidence, scope)
 
     def _agent_run(self, call, scope):
+        if self.agents.is_realtime(call):
+            return Finding(endpoint="/v1/realtime", file=self.relpath, line=call.lineno, column=call.col_offset + 1,
+                           features=[], models=[], snippet=snippet_of(self.lines, call.lineno), confidence=CERTAIN)
         if not self.agents.is_run(call):
             return None
-        endpoint, features, models = self.agents.describe(call, lambda name: self._assigned(name, scope))
+        described = self.agents.describe(call, lambda name: self._assigned(name, scope),
+                                         lambda node: self.value(node, scope), self.foreign_server)
+        if described is None:
+            return None
+        endpoint, features, models, given = described
+        features = features | features_and_models({"input": given})[0]
         return Finding(endpoint=endpoint, file=self.relpath, line=call.lineno, column=call.col_offset + 1,
                        features=sorted(features), models=sorted(models),
                        snippet=snippet_of(self.lines, call.lineno), confidence=CERTAIN)
