@@ -56,7 +56,7 @@ class ScriptFile:
         self.classes, self.legacy, self.factories = set(CLIENT_CLASSES), set(LEGACY_CLASSES), set()
         self.sockets = dict(SOCKET_CLASSES)
         self.kinds = {}  # name or this.<field> -> "client" / "legacy" / "foreign"
-        self.values = {}  # name -> last value node
+        self.values = {}  # name -> [(value node, (start, end) of the function declaring it)]
         self.calls, self.news, self.declared = [], [], []
 
     def collect(self):
@@ -167,7 +167,7 @@ class ScriptFile:
                 self.classes.add(name)  # const OpenAI = require('openai')
             return
         if value is not None and "." not in name:
-            self.values[name] = value
+            self.values.setdefault(name, []).append((value, _scope_range(node)))
         names = [name]
         if node.type == "required_parameter" and any(c.type == "accessibility_modifier" for c in node.children):
             names.append("this." + name)  # constructor(private client: OpenAI) is also a field
@@ -303,7 +303,7 @@ class ScriptFile:
                 items.extend(item if child.type == "spread_element" and isinstance(item, list) else [item])
             return items
         if kind == "identifier":
-            target = self.values.get(_text(node))
+            target = self._assigned(node)
             return self.value(target, depth + 1) if target is not None else UNKNOWN
         if kind in ("parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression",
                     "await_expression"):
@@ -317,6 +317,19 @@ class ScriptFile:
             return self.value(arguments.named_children[0], depth + 1) if arguments.named_children else UNKNOWN
         return UNKNOWN
 
+    def _assigned(self, use):
+        """The value a name had where it is used: the declaration in the innermost function around the
+        use (two functions may both declare `params`), the last one before the use."""
+        here = use.start_byte
+        visible = [(end - start, value) for value, (start, end) in self.values.get(_text(use), ())
+                   if start <= here <= end]
+        if not visible:
+            return None
+        narrowest = min(size for size, _ in visible)
+        candidates = [value for size, value in visible if size == narrowest]
+        before = [value for value in candidates if value.start_byte < here]
+        return (before or candidates)[-1]
+
     def _part(self, substitution, depth):
         inner = self.value(substitution.named_children[0], depth + 1) if substitution.named_children else UNKNOWN
         return inner if isinstance(inner, str) else "{}"
@@ -329,13 +342,20 @@ class ScriptFile:
                 name = _string(key) if key.type == "string" else _text(key)
                 result[name] = self.value(child.child_by_field_name("value"), depth + 1)
             elif child.type == "shorthand_property_identifier":
-                target = self.values.get(_text(child))
+                target = self._assigned(child)
                 result[_text(child)] = self.value(target, depth + 1) if target is not None else UNKNOWN
             elif child.type == "spread_element" and child.named_children:
                 inner = self.value(child.named_children[0], depth + 1)
                 if isinstance(inner, dict):
                     result.update(inner)
         return result
+
+
+def _scope_range(node):
+    scope = node.parent
+    while scope is not None and scope.type not in SCOPES:
+        scope = scope.parent
+    return (scope.start_byte, scope.end_byte) if scope is not None else (0, float("inf"))
 
 
 def scan_script(text, relpath, suffix):

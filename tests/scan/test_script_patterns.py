@@ -85,3 +85,18 @@ const groq = new Groq();
 groq.chat.completions.create({ model: "llama", messages: [] });
 """
     assert scan_source(tmp_path, "g.js", source).findings == []
+
+
+def test_a_name_declared_in_two_functions_takes_the_value_of_the_function_calling(tmp_path):
+    source = """import OpenAI from "openai";
+const openai = new OpenAI();
+async function main() {
+  const params = { model: "gpt-4", messages: [] };
+  return openai.chat.completions.create(params);
+}
+function other() {
+  const params = { model: "gpt-3.5-turbo", messages: [] };
+  return params;
+}
+"""
+    assert summary(scan_source(tmp_path, "two.ts", source)) == [(5, "/v1/chat/completions", [], ["gpt-4"], "certain")]
