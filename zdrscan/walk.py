@@ -5,6 +5,7 @@ from pathlib import Path
 
 from .findings import ScanResult, Unparsed
 from .js_scan import scan_script
+from .notebook import scan_notebook
 from .python_scan import scan_python
 from .text_scan import scan_text
 
@@ -43,6 +44,8 @@ def _kind(path):
         return "script"
     if suffix in TEXT:
         return "text"
+    if suffix == ".ipynb":
+        return "notebook"
     return None
 
 
@@ -84,6 +87,15 @@ def _scan_one(text, relpath, suffix, kind, result):
             where = f" at line {error.lineno}" if getattr(error, "lineno", None) else ""
             result.unparsed.append(Unparsed(relpath, f"Python syntax error{where}: {getattr(error, 'msg', error)}"))
             return []
+    if kind == "notebook":
+        try:
+            findings, error = scan_notebook(text, relpath)
+        except (ValueError, AttributeError, SyntaxError) as error:  # JSONDecodeError is a ValueError
+            result.unparsed.append(Unparsed(relpath, f"not a readable notebook: {error}"))
+            return []
+        if error:
+            result.unparsed.append(Unparsed(relpath, error))
+        return findings
     if kind == "script":
         findings, error = scan_script(text, relpath, suffix)
         if error:
