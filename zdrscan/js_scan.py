@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from .endpoints import LEGACY_NODE, resolve_chain
 from .findings import CERTAIN, LIKELY, UNKNOWN, Finding, features_and_models, snippet_of
+from .js_agents import agent_findings, is_agents_module
 from .rawhttp import HTTP_CALLS, raw_finding
 
 CLIENT_CLASSES = {"OpenAI", "AzureOpenAI"}
@@ -55,6 +56,7 @@ class ScriptFile:
         self.mentions_openai = "openai" in text.lower()
         self.classes, self.legacy, self.factories = set(CLIENT_CLASSES), set(LEGACY_CLASSES), set()
         self.sockets = dict(SOCKET_CLASSES)
+        self.agent_names = {}  # local name -> export of @openai/agents
         self.kinds = {}  # name or this.<field> -> "client" / "legacy" / "foreign"
         self.values = {}  # name -> [(value node, (start, end) of the function declaring it)]
         self.calls, self.news, self.declared = [], [], []
@@ -83,6 +85,11 @@ class ScriptFile:
 
     def _import(self, node):
         source = node.child_by_field_name("source")
+        if source is not None and is_agents_module(_string(source) or ""):
+            for spec in (s for s in _descendants(node) if s.type == "import_specifier"):
+                name, alias = spec.child_by_field_name("name"), spec.child_by_field_name("alias")
+                self.agent_names[_text(alias or name)] = _text(name)
+            return
         if source is None or not (_string(source) or "").startswith("openai"):
             return
         for child in node.named_children:
@@ -127,6 +134,8 @@ class ScriptFile:
             return "client" if "client" in kinds else ("foreign" if "foreign" in kinds else None)
         if node.type == "new_expression":
             name = _text(node.child_by_field_name("constructor")).split(".")[-1]
+            if self.agent_names.get(name) == "Runner":
+                return "runner"
             if name in self.classes:  # first: `import OpenAIApi from "openai"` is today's class
                 return "foreign" if self._foreign_server(node) else "client"
             return "legacy" if name in self.legacy else "foreign"
@@ -138,7 +147,7 @@ class ScriptFile:
 
     def _foreign_server(self, new):
         """`new OpenAI({ provider: ... })` speaks to Bedrock, `baseURL: "http://localhost..."` to a local server."""
-        options = self._arguments(new)
+        options = self.options(new)
         url = options.get("baseURL")
         return "provider" in options or (isinstance(url, str) and "://" in url and "openai" not in url)
 
@@ -189,11 +198,12 @@ class ScriptFile:
         for node in self.news:
             name = _text(node.child_by_field_name("constructor")).split(".")[-1]
             if name in self.sockets:
-                findings.append(self._finding(node, self.sockets[name], set(), CERTAIN, self._arguments(node)))
+                findings.append(self.make_finding(node, self.sockets[name], set(), CERTAIN, self.options(node)))
         for node in self.calls:
             finding = self._socket_factory(node) or self._sdk_call(node) or self._raw_call(node)
             if finding:
                 findings.append(finding)
+        findings += agent_findings(self)
         findings.sort(key=lambda finding: (finding.line, finding.column))
         return findings
 
@@ -204,7 +214,7 @@ class ScriptFile:
             return None
         owner = _text(function.child_by_field_name("object"))
         if owner in self.sockets:
-            return self._finding(call, self.sockets[owner], set(), CERTAIN, self._arguments(call))
+            return self.make_finding(call, self.sockets[owner], set(), CERTAIN, self.options(call))
         return None
 
     def _sdk_call(self, call):
@@ -232,18 +242,18 @@ class ScriptFile:
             return None
         kind = self.kinds.get(name) if name else self._ctor_kind(root)
         if kind == "legacy" and len(links) == 1 and links[0] in LEGACY_NODE:
-            return self._finding(call, LEGACY_NODE[links[0]], set(), CERTAIN, self._arguments(call))
+            return self.make_finding(call, LEGACY_NODE[links[0]], set(), CERTAIN, self.options(call))
         if kind == "client" or (kind is None and name and self._distinctive(links)):
             resolved = resolve_chain(links)
             if resolved:
                 confidence = CERTAIN if kind == "client" else LIKELY
-                return self._finding(call, resolved[0], resolved[1], confidence, self._arguments(call))
+                return self.make_finding(call, resolved[0], resolved[1], confidence, self.options(call))
         return None
 
     def _distinctive(self, links):
         return self.mentions_openai and len(links) >= 2 and links[0] in DISTINCTIVE
 
-    def _arguments(self, call):
+    def options(self, call):
         arguments = call.child_by_field_name("arguments")
         values = [self.value(child) for child in arguments.named_children] if arguments is not None else []
         # The SDK takes the body as the first object argument, or after an id (`runs.create(threadId, {...})`).
@@ -268,9 +278,9 @@ class ScriptFile:
             payload = payload["body"]
         elif isinstance(payload.get("data"), dict):
             payload = payload["data"]
-        return self._finding(call, found[0], found[1], LIKELY, payload)
+        return self.make_finding(call, found[0], found[1], LIKELY, payload)
 
-    def _finding(self, node, endpoint, implied, confidence, arguments):
+    def make_finding(self, node, endpoint, implied, confidence, arguments):
         features, models = features_and_models(arguments)
         line = node.start_point[0] + 1
         return Finding(endpoint=endpoint, file=self.relpath, line=line, column=node.start_point[1] + 1,
@@ -349,6 +359,14 @@ class ScriptFile:
                 if isinstance(inner, dict):
                     result.update(inner)
         return result
+
+
+def _descendants(node):
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(current.children)
 
 
 def _scope_range(node):

@@ -100,3 +100,16 @@ function other() {
 }
 """
     assert summary(scan_source(tmp_path, "two.ts", source)) == [(5, "/v1/chat/completions", [], ["gpt-4"], "certain")]
+
+
+def test_agents_sdk_for_javascript(tmp_path):
+    source = """import { Agent, run as runAgent, codeInterpreterTool } from "@openai/agents";
+import { RealtimeSession } from "@openai/agents-realtime";
+const agent = new Agent({ name: "a", tools: [codeInterpreterTool()] });
+await runAgent(agent, [{ role: "user", content: [{ type: "input_image", image: url }] }]);
+const session = new RealtimeSession(agent, { model: "gpt-realtime-mini" });
+"""
+    assert summary(scan_source(tmp_path, "agent.mjs", source)) == [
+        (4, "/v1/responses", ["hosted_containers", "image_inputs"], [], "certain"),
+        (5, "/v1/realtime", [], ["gpt-realtime-mini"], "certain"),
+    ]
