@@ -41,10 +41,11 @@ def render_text(result, violations):
     lines = [f"{finding.file}:{finding.line}: {finding.endpoint}"
              + (f" [{', '.join(finding.features)}]" if finding.features else "")
              + (f" models={','.join(finding.models)}" if finding.models else "")
-             + f" ({finding.confidence})" for finding in result.findings]
+             + f" ({finding.confidence}{', tool declared here' if finding.kind == 'tool' else ''})"
+             for finding in result.findings]
     endpoints = sorted({finding.endpoint for finding in result.findings})
-    lines.append(f"{len(result.findings)} call(s) to {len(endpoints)} endpoint(s) in {result.files_scanned} "
-                 f"file(s) mentioning OpenAI: {', '.join(endpoints) or 'none'}")
+    lines.append(f"{len(result.findings)} finding(s) on {len(endpoints)} endpoint(s) in {result.files_scanned} "
+                 f"file(s) read: {', '.join(endpoints) or 'none'}")
     lines += [f"not parsed: {item.file}: {item.error}" for item in result.unparsed]
     if violations is not None:
         lines += [f"NOT ALLOWED {v.finding.file}:{v.finding.line}: {v.message}" for v in violations]

@@ -28,6 +28,9 @@ class Finding:
     snippet: str
     confidence: str
     column: int = 1
+    # "call", or "tool" for a hosted tool declared apart from any call the scan resolved (a helper that
+    # builds `tools` for a call in another file); tools count only in a repository with OpenAI calls.
+    kind: str = "call"
 
     def as_dict(self):
         return asdict(self)
@@ -88,6 +91,11 @@ def _content_parts(value, depth):
         for inner in value:
             found |= _content_parts(inner, depth + 1)
     return found
+
+
+def tool_feature(value):
+    """The feature of a hosted-tool declaration (`{"type": "code_interpreter", ...}`), or None."""
+    return TOOL_FEATURES.get(value.get("type")) if isinstance(value, dict) else None
 
 
 def snippet_of(lines, line):

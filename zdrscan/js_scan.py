@@ -9,7 +9,7 @@ client and something else counts as a client.
 from functools import lru_cache
 
 from .endpoints import LEGACY_NODE, resolve_chain
-from .findings import CERTAIN, LIKELY, UNKNOWN, Finding, features_and_models, snippet_of
+from .findings import CERTAIN, LIKELY, UNKNOWN, Finding, features_and_models, snippet_of, tool_feature
 from .js_agents import agent_findings, is_agents_module
 from .rawhttp import HTTP_CALLS, raw_finding
 
@@ -57,6 +57,7 @@ class ScriptFile:
         self.classes, self.legacy, self.factories = set(CLIENT_CLASSES), set(LEGACY_CLASSES), set()
         self.sockets = dict(SOCKET_CLASSES)
         self.agent_names = {}  # local name -> export of @openai/agents
+        self.consumed, self.objects = set(), []  # object literals read as arguments / all of them
         self.kinds = {}  # name or this.<field> -> "client" / "legacy" / "foreign"
         self.values = {}  # name -> [(value node, (start, end) of the function declaring it)]
         self.calls, self.news, self.declared = [], [], []
@@ -68,6 +69,8 @@ class ScriptFile:
             kind = node.type
             if kind == "call_expression":
                 self.calls.append(node)
+            elif kind == "object":
+                self.objects.append(node)
             elif kind == "new_expression":
                 self.news.append(node)
             elif kind == "import_statement":
@@ -204,6 +207,13 @@ class ScriptFile:
             if finding:
                 findings.append(finding)
         findings += agent_findings(self)
+        for node in self.objects:
+            if node.id not in self.consumed:
+                feature = tool_feature(self.value(node))
+                if feature:
+                    finding = self.make_finding(node, "/v1/responses", {feature}, LIKELY, {})
+                    finding.kind = "tool"
+                    findings.append(finding)
         findings.sort(key=lambda finding: (finding.line, finding.column))
         return findings
 
@@ -345,6 +355,7 @@ class ScriptFile:
         return inner if isinstance(inner, str) else "{}"
 
     def _object(self, node, depth):
+        self.consumed.add(node.id)
         result = {}
         for child in node.named_children:
             if child.type == "pair":

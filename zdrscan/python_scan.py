@@ -10,7 +10,7 @@ import ast
 
 from .agents_sdk import AgentsUse
 from .endpoints import LEGACY_PYTHON, LEGACY_PYTHON_METHODS, resolve_chain, resolve_raw_path
-from .findings import CERTAIN, LIKELY, UNKNOWN, Finding, features_and_models, snippet_of
+from .findings import CERTAIN, LIKELY, UNKNOWN, Finding, features_and_models, snippet_of, tool_feature
 from .rawhttp import HTTP_CALLS, raw_finding
 
 CLIENT_CLASSES = {"OpenAI", "AsyncOpenAI", "AzureOpenAI", "AsyncAzureOpenAI"}
@@ -42,6 +42,7 @@ class PythonFile:
         self.members = {}  # self.<attr> -> kind
         self.values = {}  # scope node -> {name: [assigned value nodes]}
         self.parent_scope = {}
+        self.consumed = set()  # ids of the dict literals read as some call's arguments
 
     # ---- pass 1: what the file binds -------------------------------------------------------------
 
@@ -165,7 +166,23 @@ class PythonFile:
         self.agents = AgentsUse(self.tree)
         findings = []
         self._visit(self.tree, self.tree, findings)
-        return findings
+        return findings + self._tool_declarations()
+
+    def _tool_declarations(self):
+        # The Agents SDK's tool classes wrap their config (`CodeInterpreterTool(tool_config={...})`),
+        # which the Runner finding already counts.
+        for call in ast.walk(self.tree):
+            if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id in self.agents.names:
+                self.consumed.update(id(node) for node in ast.walk(call) if isinstance(node, ast.Dict))
+        found = []
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.Dict) and id(node) not in self.consumed:
+                feature = tool_feature(self.value(node, self.tree))
+                if feature:
+                    found.append(Finding(endpoint="/v1/responses", file=self.relpath, line=node.lineno,
+                                         column=node.col_offset + 1, features=[feature], models=[],
+                                         snippet=snippet_of(self.lines, node.lineno), confidence=LIKELY, kind="tool"))
+        return found
 
     def _visit(self, node, scope, findings):
         for child in ast.iter_child_nodes(node):
@@ -298,6 +315,7 @@ class PythonFile:
         if isinstance(node, ast.Constant):
             return node.value
         if isinstance(node, ast.Dict):
+            self.consumed.add(id(node))
             result = {}
             for key, item in zip(node.keys, node.values, strict=True):
                 if key is None:

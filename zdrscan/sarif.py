@@ -23,7 +23,7 @@ def _location(finding):
 
 def _properties(finding):
     return {"endpoint": finding.endpoint, "features": finding.features, "models": finding.models,
-            "confidence": finding.confidence}
+            "confidence": finding.confidence, "kind": finding.kind}
 
 
 def sarif_log(result, violations=None):
@@ -32,9 +32,10 @@ def sarif_log(result, violations=None):
     results = []
     for finding in result.findings:
         detail = f" with {', '.join(finding.features)}" if finding.features else ""
+        verb = "Declares a hosted tool for" if finding.kind == "tool" else "Calls"
         results.append({
             "ruleId": "openai-endpoint", "ruleIndex": 0, "level": "note",
-            "message": {"text": f"Calls {finding.endpoint}{detail} ({finding.confidence})."},
+            "message": {"text": f"{verb} {finding.endpoint}{detail} ({finding.confidence})."},
             "locations": [_location(finding)], "properties": _properties(finding),
         })
     for violation in violations or []:

@@ -18,7 +18,8 @@ TEXT = {".go", ".rb", ".java", ".kt", ".kts", ".scala", ".php", ".cs", ".rs", ".
 SHELL = {".sh", ".bash", ".zsh", ".ps1", ".fish"}
 MAX_BYTES = 2_000_000
 # A file without any of these cannot hold a finding, so it is not parsed at all (most of a repository).
-MARKERS = (b"openai", b"OpenAI", b"/v1/", b"OPENAI", b"agents import")
+MARKERS = (b"openai", b"OpenAI", b"/v1/", b"OPENAI", b"agents import", b"web_search", b"file_search",
+           b"code_interpreter", b"image_generation", b"\"mcp\"", b"'mcp'")
 
 
 def iter_sources(root, skipped_dirs=SKIPPED_DIRS):
@@ -74,6 +75,8 @@ def scan_path(root, skipped_dirs=None):
             result.unparsed.append(Unparsed(relpath, "not UTF-8 text"))
             continue
         result.findings.extend(_scan_one(text, relpath, path.suffix.lower(), kind, result))
+    if all(finding.kind == "tool" for finding in result.findings):  # no OpenAI call: another provider's tools
+        result.findings = []
     result.findings.sort(key=lambda finding: (finding.file, finding.line, finding.column))
     result.unparsed.sort(key=lambda item: item.file)
     return result

@@ -29,7 +29,8 @@ def test_json_is_a_list_of_findings_and_unparsed_files_go_to_stderr(repo):
     assert done.returncode == 0
     assert json.loads(done.stdout) == [{
         "endpoint": "/v1/batches", "file": "jobs.py", "line": 3, "features": [], "models": [],
-        "snippet": "client.batches.create(input_file_id='f')", "confidence": "certain", "column": 1}]
+        "snippet": "client.batches.create(input_file_id='f')", "confidence": "certain", "column": 1,
+        "kind": "call"}]
     assert "not parsed: broken.py: Python syntax error at line 2" in done.stderr
 
 
@@ -37,7 +38,7 @@ def test_text_report_names_each_call_and_the_endpoints(repo):
     done = run(repo)
     assert done.returncode == 0
     assert "jobs.py:3: /v1/batches (certain)" in done.stdout
-    assert "1 call(s) to 1 endpoint(s)" in done.stdout
+    assert "1 finding(s) on 1 endpoint(s)" in done.stdout
     assert "not parsed: broken.py" in done.stdout
 
 

@@ -41,3 +41,20 @@ requests.post("http://localhost:8000/v1/chat/completions", json={}, timeout=3)
 requests.get("/v1/files", timeout=3)
 """
     assert scan_source(tmp_path, "local.py", source).findings == []
+
+
+def test_hosted_tools_built_apart_from_the_call_are_likely_tool_findings(tmp_path):
+    (tmp_path / "tools.ts").write_text('export function tools() {\n  return [{ type: "code_interpreter" }];\n}\n')
+    (tmp_path / "helpers.py").write_text('SEARCH = {"type": "web_search_preview"}\n')
+    result = scan_source(tmp_path, "app.py", "from openai import OpenAI\nfrom helpers import SEARCH\n"
+                         "OpenAI().responses.create(model='gpt-4.1', tools=[SEARCH], input='x')\n")
+    assert [(f.file, f.line, f.features, f.confidence, f.kind) for f in result.findings] == [
+        ("app.py", 3, [], "certain", "call"),
+        ("helpers.py", 1, ["web_search_live"], "likely", "tool"),
+        ("tools.ts", 2, ["hosted_containers"], "likely", "tool"),
+    ]
+
+
+def test_tool_declarations_alone_are_another_providers(tmp_path):
+    source = 'from mistralai import Mistral\ntools = [{"type": "web_search"}, {"type": "code_interpreter"}]\n'
+    assert scan_source(tmp_path, "mistral.py", source).findings == []
