@@ -9,8 +9,9 @@ client and something else counts as a client.
 from functools import lru_cache
 
 from .endpoints import LEGACY_NODE, resolve_chain
-from .findings import CERTAIN, LIKELY, UNKNOWN, Finding, features_and_models, snippet_of, tool_feature
+from .findings import CERTAIN, LIKELY, Finding, features_and_models, snippet_of, tool_feature
 from .js_agents import agent_findings, is_agents_module
+from .js_values import SCOPES, ScriptValues, node_text, scope_range, string_value
 from .rawhttp import HTTP_CALLS, raw_finding
 
 CLIENT_CLASSES = {"OpenAI", "AzureOpenAI"}
@@ -20,7 +21,6 @@ SOCKET_CLASSES = {"OpenAIRealtimeWS": "/v1/realtime", "OpenAIRealtimeWebSocket":
 LEGACY_CLASSES = {"OpenAIApi"}
 DISTINCTIVE = {"chat", "responses", "embeddings", "moderations", "images", "audio", "beta", "vectorStores",
                "fineTuning", "conversations", "realtime"}
-SCOPES = {"function_declaration", "method_definition", "arrow_function", "function_expression", "function"}
 
 
 @lru_cache(maxsize=3)
@@ -40,17 +40,7 @@ def parser_kind(suffix):
     return {".ts": "ts", ".mts": "ts", ".cts": "ts", ".tsx": "tsx"}.get(suffix, "js")
 
 
-def _text(node):
-    return node.text.decode("utf-8", "replace")
-
-
-def _string(node):
-    if node.type == "string":
-        return "".join(_text(child) for child in node.named_children)
-    return None
-
-
-class ScriptFile:
+class ScriptFile(ScriptValues):
     def __init__(self, root, text, relpath):
         self.root, self.lines, self.relpath = root, text.splitlines(), relpath
         self.mentions_openai = "openai" in text.lower()
@@ -81,33 +71,33 @@ class ScriptFile:
             elif kind in SCOPES and self._returns_client(node):
                 name = node.child_by_field_name("name")
                 if name is not None:
-                    self.factories.add(_text(name))
+                    self.factories.add(node_text(name))
             stack.extend(reversed(node.children))
         for node in self.declared:
             self._declare(node)
 
     def _import(self, node):
         source = node.child_by_field_name("source")
-        if source is not None and is_agents_module(_string(source) or ""):
+        if source is not None and is_agents_module(string_value(source) or ""):
             for spec in (s for s in _descendants(node) if s.type == "import_specifier"):
                 name, alias = spec.child_by_field_name("name"), spec.child_by_field_name("alias")
-                self.agent_names[_text(alias or name)] = _text(name)
+                self.agent_names[node_text(alias or name)] = node_text(name)
             return
-        if source is None or not (_string(source) or "").startswith("openai"):
+        if source is None or not (string_value(source) or "").startswith("openai"):
             return
         for child in node.named_children:
             if child.type != "import_clause":
                 continue
             for part in child.named_children:
                 if part.type == "identifier":  # the default export is the OpenAI class
-                    self.classes.add(_text(part))
+                    self.classes.add(node_text(part))
                 elif part.type == "named_imports":
                     for spec in part.named_children:
                         name, alias = spec.child_by_field_name("name"), spec.child_by_field_name("alias")
-                        if name is not None and _text(name) in CLIENT_CLASSES:
-                            self.classes.add(_text(alias or name))
-                        elif name is not None and _text(name) in SOCKET_CLASSES:
-                            self.sockets[_text(alias or name)] = SOCKET_CLASSES[_text(name)]
+                        if name is not None and node_text(name) in CLIENT_CLASSES:
+                            self.classes.add(node_text(alias or name))
+                        elif name is not None and node_text(name) in SOCKET_CLASSES:
+                            self.sockets[node_text(alias or name)] = SOCKET_CLASSES[node_text(name)]
 
     def _returns_client(self, function):
         body = function.child_by_field_name("body")
@@ -136,7 +126,7 @@ class ScriptFile:
             kinds = {self._ctor_kind(child) for child in node.named_children}
             return "client" if "client" in kinds else ("foreign" if "foreign" in kinds else None)
         if node.type == "new_expression":
-            name = _text(node.child_by_field_name("constructor")).split(".")[-1]
+            name = node_text(node.child_by_field_name("constructor")).split(".")[-1]
             if self.agent_names.get(name) == "Runner":
                 return "runner"
             if name in self.classes:  # first: `import OpenAIApi from "openai"` is today's class
@@ -144,7 +134,7 @@ class ScriptFile:
             return "legacy" if name in self.legacy else "foreign"
         if node.type == "call_expression":
             function = node.child_by_field_name("function")
-            name = _text(function).split(".")[-1] if function is not None else ""
+            name = node_text(function).split(".")[-1] if function is not None else ""
             return "client" if name in self.factories else "foreign"
         return None
 
@@ -165,21 +155,22 @@ class ScriptFile:
             kind = self._ctor_kind(value) if value is not None else self._type_kind(node.child_by_field_name("type"))
         if target is None:
             return
-        if target.type == "object_pattern" and value is not None and _text(value).startswith("require("):
-            if "openai" in _text(value):  # const { OpenAI } = require('openai')
-                self.classes.update(_text(child) for child in target.named_children if _text(child) in CLIENT_CLASSES)
+        if target.type == "object_pattern" and value is not None and node_text(value).startswith("require("):
+            if "openai" in node_text(value):  # const { OpenAI } = require('openai')
+                names = {node_text(child) for child in target.named_children}
+                self.classes.update(names & CLIENT_CLASSES)
             return
-        name = _text(target)
+        name = node_text(target)
         if node.type in ("public_field_definition", "field_definition") or name.startswith("this."):
             name = "this." + name.removeprefix("this.")
             if name.startswith("this.#"):
                 name = "this." + name[6:]
-        if value is not None and value.type == "call_expression" and _text(value).startswith("require("):
-            if "'openai'" in _text(value) or '"openai"' in _text(value):
+        if value is not None and value.type == "call_expression" and node_text(value).startswith("require("):
+            if "'openai'" in node_text(value) or '"openai"' in node_text(value):
                 self.classes.add(name)  # const OpenAI = require('openai')
             return
         if value is not None and "." not in name:
-            self.values.setdefault(name, []).append((value, _scope_range(node)))
+            self.values.setdefault(name, []).append((value, scope_range(node)))
         names = [name]
         if node.type == "required_parameter" and any(c.type == "accessibility_modifier" for c in node.children):
             names.append("this." + name)  # constructor(private client: OpenAI) is also a field
@@ -190,7 +181,7 @@ class ScriptFile:
     def _type_kind(self, annotation):
         if annotation is None:
             return None
-        names = _text(annotation).replace("|", " ").replace(":", " ").replace("<", " ").replace(">", " ").split()
+        names = node_text(annotation).replace("|", " ").replace(":", " ").replace("<", " ").replace(">", " ").split()
         return "client" if any(name.split(".")[-1] in CLIENT_CLASSES for name in names) else "foreign"
 
     # ---- calls -----------------------------------------------------------------------------------
@@ -199,7 +190,7 @@ class ScriptFile:
         self.collect()
         findings = []
         for node in self.news:
-            name = _text(node.child_by_field_name("constructor")).split(".")[-1]
+            name = node_text(node.child_by_field_name("constructor")).split(".")[-1]
             if name in self.sockets:
                 findings.append(self.make_finding(node, self.sockets[name], set(), CERTAIN, self.options(node)))
         for node in self.calls:
@@ -222,7 +213,7 @@ class ScriptFile:
         function = call.child_by_field_name("function")
         if function is None or function.type != "member_expression":
             return None
-        owner = _text(function.child_by_field_name("object"))
+        owner = node_text(function.child_by_field_name("object"))
         if owner in self.sockets:
             return self.make_finding(call, self.sockets[owner], set(), CERTAIN, self.options(call))
         return None
@@ -231,9 +222,9 @@ class ScriptFile:
         links, root = [], call.child_by_field_name("function")
         while root is not None:
             if root.type == "member_expression":
-                links.insert(0, _text(root.child_by_field_name("property")))
+                links.insert(0, node_text(root.child_by_field_name("property")))
                 root = root.child_by_field_name("object")
-            elif root.type == "call_expression" and _text(root.child_by_field_name("function")).endswith(
+            elif root.type == "call_expression" and node_text(root.child_by_field_name("function")).endswith(
                     ".withOptions"):
                 root = root.child_by_field_name("function").child_by_field_name("object")
             elif root.type in ("non_null_expression", "parenthesized_expression", "await_expression"):
@@ -242,10 +233,10 @@ class ScriptFile:
                 break
         if root is None or not links:
             return None
-        if root.type == "this" or (root.type == "identifier" and _text(root) == "self"):
+        if root.type == "this" or (root.type == "identifier" and node_text(root) == "self"):
             name, links = "this." + links[0].lstrip("#"), links[1:]
         elif root.type == "identifier":
-            name = _text(root)
+            name = node_text(root)
         elif root.type == "new_expression" or root.type == "call_expression":
             name = None
         else:
@@ -273,7 +264,7 @@ class ScriptFile:
         function = call.child_by_field_name("function")
         if function is None:
             return None
-        name = _text(function).split(".")[-1]
+        name = node_text(function).split(".")[-1]
         arguments = call.child_by_field_name("arguments")
         if name not in HTTP_CALLS or arguments is None or not arguments.named_children:
             return None
@@ -297,80 +288,6 @@ class ScriptFile:
                        features=sorted(features | implied), models=sorted(models),
                        snippet=snippet_of(self.lines, line), confidence=confidence)
 
-    # ---- values ----------------------------------------------------------------------------------
-
-    def value(self, node, depth=0):
-        if node is None or depth > 8:
-            return UNKNOWN
-        kind = node.type
-        if kind == "string":
-            return _string(node)
-        if kind == "template_string":
-            return "".join(_text(child) if child.type == "string_fragment" else self._part(child, depth)
-                           for child in node.named_children)
-        if kind in ("true", "false"):
-            return kind == "true"
-        if kind in ("null", "undefined"):
-            return None
-        if kind == "number":
-            return _text(node)
-        if kind == "object":
-            return self._object(node, depth)
-        if kind == "array":
-            items = []
-            for child in node.named_children:
-                item = self.value(child.named_children[0] if child.type == "spread_element" else child, depth + 1)
-                items.extend(item if child.type == "spread_element" and isinstance(item, list) else [item])
-            return items
-        if kind == "identifier":
-            target = self._assigned(node)
-            return self.value(target, depth + 1) if target is not None else UNKNOWN
-        if kind in ("parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression",
-                    "await_expression"):
-            return self.value(node.named_children[0], depth + 1) if node.named_children else UNKNOWN
-        if kind == "binary_expression" and _text(node.child_by_field_name("operator")) == "+":
-            left = self.value(node.child_by_field_name("left"), depth + 1)
-            right = self.value(node.child_by_field_name("right"), depth + 1)
-            return left + right if isinstance(left, str) and isinstance(right, str) else UNKNOWN
-        if kind == "call_expression" and _text(node.child_by_field_name("function")) == "JSON.stringify":
-            arguments = node.child_by_field_name("arguments")
-            return self.value(arguments.named_children[0], depth + 1) if arguments.named_children else UNKNOWN
-        return UNKNOWN
-
-    def _assigned(self, use):
-        """The value a name had where it is used: the declaration in the innermost function around the
-        use (two functions may both declare `params`), the last one before the use."""
-        here = use.start_byte
-        visible = [(end - start, value) for value, (start, end) in self.values.get(_text(use), ())
-                   if start <= here <= end]
-        if not visible:
-            return None
-        narrowest = min(size for size, _ in visible)
-        candidates = [value for size, value in visible if size == narrowest]
-        before = [value for value in candidates if value.start_byte < here]
-        return (before or candidates)[-1]
-
-    def _part(self, substitution, depth):
-        inner = self.value(substitution.named_children[0], depth + 1) if substitution.named_children else UNKNOWN
-        return inner if isinstance(inner, str) else "{}"
-
-    def _object(self, node, depth):
-        self.consumed.add(node.id)
-        result = {}
-        for child in node.named_children:
-            if child.type == "pair":
-                key = child.child_by_field_name("key")
-                name = _string(key) if key.type == "string" else _text(key)
-                result[name] = self.value(child.child_by_field_name("value"), depth + 1)
-            elif child.type == "shorthand_property_identifier":
-                target = self._assigned(child)
-                result[_text(child)] = self.value(target, depth + 1) if target is not None else UNKNOWN
-            elif child.type == "spread_element" and child.named_children:
-                inner = self.value(child.named_children[0], depth + 1)
-                if isinstance(inner, dict):
-                    result.update(inner)
-        return result
-
 
 def _descendants(node):
     stack = [node]
@@ -378,13 +295,6 @@ def _descendants(node):
         current = stack.pop()
         yield current
         stack.extend(current.children)
-
-
-def _scope_range(node):
-    scope = node.parent
-    while scope is not None and scope.type not in SCOPES:
-        scope = scope.parent
-    return (scope.start_byte, scope.end_byte) if scope is not None else (0, float("inf"))
 
 
 def scan_script(text, relpath, suffix):
