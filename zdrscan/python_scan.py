@@ -17,6 +17,7 @@ from .rawhttp import HTTP_CALLS, raw_finding
 CLIENT_CLASSES = {"OpenAI", "AsyncOpenAI", "AzureOpenAI", "AsyncAzureOpenAI"}
 CLIENT, FOREIGN, UNBOUND = "client", "foreign", "unbound"
 LEGACY_ROOTS = set(LEGACY_PYTHON) | {"Audio"}
+UNTYPED = {"Any", "Optional", "Union", "object", "typing", "t", ""}
 GENERIC_METHODS = {"get", "post", "put", "patch", "delete", "get_api_list"}
 # A chain through a receiver the file never binds counts only when it reads like the SDK's.
 DISTINCTIVE = {"chat", "responses", "embeddings", "moderations", "images", "audio", "beta", "vector_stores",
@@ -55,6 +56,16 @@ class PythonFile(PythonValues):
             return True
         return any(isinstance(node, ast.Return) and node.value is not None and self._is_ctor(node.value)
                    for node in ast.walk(function))
+
+    def _annotation_kind(self, annotation):
+        """A parameter typed `OpenAI` is a client, one typed `Anthropic` is not; `Any` says nothing."""
+        if annotation is None:
+            return UNBOUND
+        if self._is_client_type(annotation):
+            return CLIENT
+        names = {(dotted(node) or "").split(".")[-1] for node in ast.walk(annotation)
+                 if isinstance(node, ast.Name | ast.Attribute)}
+        return UNBOUND if names <= UNTYPED else FOREIGN
 
     def _is_client_type(self, annotation):
         if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
@@ -99,10 +110,7 @@ class PythonFile(PythonValues):
         if isinstance(scope, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
             arguments = scope.args
             for arg in arguments.posonlyargs + arguments.args + arguments.kwonlyargs:
-                if arg.annotation is not None:
-                    names[arg.arg] = CLIENT if self._is_client_type(arg.annotation) else FOREIGN
-                else:
-                    names[arg.arg] = UNBOUND
+                names[arg.arg] = self._annotation_kind(arg.annotation)
         for node in self._own_nodes(scope):
             targets, value = (), None
             if isinstance(node, ast.Assign):

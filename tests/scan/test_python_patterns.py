@@ -114,6 +114,18 @@ def test_an_injected_client_is_likely_not_certain(tmp_path):
     assert summary(scan_source(tmp_path, "inj.py", source)) == [(3, "/v1/responses", [], ["gpt-4.1"], "likely")]
 
 
+def test_a_parameter_typed_any_is_an_unknown_receiver_and_one_typed_another_sdk_is_not_openai(tmp_path):
+    source = """from typing import Any, Optional
+import openai
+from mistralai import Mistral
+def a(client: Optional[Any]):
+    return client.responses.create(model="gpt-4.1", input="x")
+def b(client: Mistral):
+    return client.chat.completions.create(model="mistral-large", messages=[])
+"""
+    assert [(f.line, f.confidence) for f in scan_source(tmp_path, "t.py", source).findings] == [(5, "likely")]
+
+
 def test_look_alike_clients_of_other_providers_are_not_findings(tmp_path):
     source = """import openai
 from groq import Groq
