@@ -47,6 +47,8 @@ class PythonFile(PythonValues):
                 for alias in node.names:
                     if alias.name in CLIENT_CLASSES:
                         self.classes.add(alias.asname or alias.name)
+            elif isinstance(node, ast.ImportFrom):  # drop-in wrappers: `from langfuse.openai import openai`
+                self.modules.update(alias.asname or alias.name for alias in node.names if alias.name == "openai")
             elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and self._returns_client(node):
                 self.factories.add(node.name)
         self._scope(self.tree, None)
@@ -87,6 +89,10 @@ class PythonFile(PythonValues):
         return (name in self.classes or last in CLIENT_CLASSES or last in self.factories) \
             and not self.foreign_server(node)
 
+    def _wraps_client(self, node):
+        """`instructor.from_openai(OpenAI())`, `wrap_openai(OpenAI())`: a wrapper keeps the SDK's calls."""
+        return isinstance(node, ast.Call) and any(self._is_ctor(arg) for arg in node.args)
+
     def foreign_server(self, call):
         """A client built for another server: `OpenAI(base_url="http://localhost:11434/v1")` (a local
         OpenAI-compatible server) or `OpenAI(provider=bedrock(...))` (the SDK speaking to AWS)."""
@@ -96,7 +102,7 @@ class PythonFile(PythonValues):
         return isinstance(url, str) and "://" in url and "openai" not in url
 
     def _kind_of_value(self, value):
-        if self._is_ctor(value):
+        if self._is_ctor(value) or self._wraps_client(value):
             return CLIENT
         if isinstance(value, ast.Call | ast.Await):
             return FOREIGN

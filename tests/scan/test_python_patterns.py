@@ -102,6 +102,21 @@ class S:
         (6, "/v1/moderations", "certain"), (8, "/v1/files", "certain"), (13, "/v1/batches", "certain")]
 
 
+def test_wrapped_clients_and_drop_in_modules(tmp_path):
+    source = """import instructor
+from langsmith.wrappers import wrap_openai
+from langfuse.openai import openai
+from openai import OpenAI
+structured = instructor.from_openai(OpenAI())
+traced = wrap_openai(OpenAI())
+structured.chat.completions.create(model="gpt-4o", response_model=User, messages=[])
+traced.embeddings.create(model="text-embedding-3-small", input="x")
+openai.responses.create(model="gpt-4.1", input="x")
+"""
+    assert [(f.line, f.endpoint, f.confidence) for f in scan_source(tmp_path, "w.py", source).findings] == [
+        (7, "/v1/chat/completions", "certain"), (8, "/v1/embeddings", "certain"), (9, "/v1/responses", "certain")]
+
+
 def test_legacy_module_calls(tmp_path):
     source = "import openai\nopenai.ChatCompletion.create(model='gpt-4', messages=[])\n" \
         "openai.Audio.transcribe('w', f)\n"
