@@ -17,6 +17,7 @@ from .rawhttp import HTTP_CALLS, raw_finding
 CLIENT_CLASSES = {"OpenAI", "AsyncOpenAI", "AzureOpenAI", "AsyncAzureOpenAI"}
 CLIENT, FOREIGN, UNBOUND = "client", "foreign", "unbound"
 LEGACY_ROOTS = set(LEGACY_PYTHON) | {"Audio"}
+ENV_READERS = {"os.getenv", "getenv", "os.environ.get", "environ.get"}
 UNTYPED = {"Any", "Optional", "Union", "object", "typing", "t", ""}
 GENERIC_METHODS = {"get", "post", "put", "patch", "delete", "get_api_list"}
 # A chain through a receiver the file never binds counts only when it reads like the SDK's.
@@ -89,20 +90,30 @@ class PythonFile(PythonValues):
         return (name in self.classes or last in CLIENT_CLASSES or last in self.factories) \
             and not self.foreign_server(node)
 
-    def _wraps_client(self, node):
-        """`instructor.from_openai(OpenAI())`, `wrap_openai(OpenAI())`: a wrapper keeps the SDK's calls."""
-        return isinstance(node, ast.Call) and any(self._is_ctor(arg) for arg in node.args)
+    def _wraps_client(self, node, scope):
+        """`instructor.from_openai(OpenAI())`, `wrap_openai(client)`: a wrapper keeps the SDK's calls."""
+        if not isinstance(node, ast.Call):
+            return False
+        given = list(node.args) + [keyword.value for keyword in node.keywords]
+        return any(self._is_ctor(arg) or (isinstance(arg, ast.Name) and self._lookup(arg.id, scope) == CLIENT)
+                   for arg in given)
 
     def foreign_server(self, call):
         """A client built for another server: `OpenAI(base_url="http://localhost:11434/v1")` (a local
         OpenAI-compatible server) or `OpenAI(provider=bedrock(...))` (the SDK speaking to AWS)."""
         if any(k.arg == "provider" for k in call.keywords):
             return True
-        url = next((self.value(k.value, self.tree) for k in call.keywords if k.arg == "base_url"), None)
+        node = next((k.value for k in call.keywords if k.arg == "base_url"), None)
+        if isinstance(node, ast.Name):
+            node = self._assigned(node.id, self.tree) or node
+        variable = _environment_variable(node)
+        if variable is not None:  # base_url=os.getenv("OPENROUTER_BASE_URL") names its provider
+            return "OPENAI" not in variable.upper() and "AZURE" not in variable.upper()
+        url = self.value(node, self.tree) if node is not None else None
         return isinstance(url, str) and "://" in url and "openai" not in url
 
-    def _kind_of_value(self, value):
-        if self._is_ctor(value) or self._wraps_client(value):
+    def _kind_of_value(self, value, scope):
+        if self._is_ctor(value) or self._wraps_client(value, scope):
             return CLIENT
         if isinstance(value, ast.Call | ast.Await):
             return FOREIGN
@@ -134,7 +145,7 @@ class PythonFile(PythonValues):
                 if isinstance(target, ast.Name):
                     values.setdefault(target.id, []).append(value)
                 if value is not None:
-                    self._bind(names, target, self._kind_of_value(value), scope)
+                    self._bind(names, target, self._kind_of_value(value, scope), scope)
         for node in self._own_nodes(scope, children=True):
             self._scope(node, scope)
 
@@ -334,6 +345,19 @@ class PythonFile(PythonValues):
                     endpoint, implied = found
                     return self._finding(call, endpoint, implied, LIKELY, scope, arguments=arguments)
         return None
+
+
+def _environment_variable(node):
+    """"X" for `os.getenv("X")`, `os.environ.get("X", ...)`, `os.environ["X"]` (or the first of an `or`)."""
+    if isinstance(node, ast.BoolOp):
+        node = node.values[0]
+    if isinstance(node, ast.Call) and dotted(node.func) in ENV_READERS and node.args \
+            and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+        return node.args[0].value
+    if isinstance(node, ast.Subscript) and dotted(node.value) in ("os.environ", "environ") \
+            and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+        return node.slice.value
+    return None
 
 
 def scan_python(text, relpath):

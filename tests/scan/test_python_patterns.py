@@ -107,14 +107,15 @@ def test_wrapped_clients_and_drop_in_modules(tmp_path):
 from langsmith.wrappers import wrap_openai
 from langfuse.openai import openai
 from openai import OpenAI
-structured = instructor.from_openai(OpenAI())
+raw = OpenAI()
+structured = instructor.from_openai(client=raw, mode=instructor.Mode.TOOLS)
 traced = wrap_openai(OpenAI())
 structured.chat.completions.create(model="gpt-4o", response_model=User, messages=[])
 traced.embeddings.create(model="text-embedding-3-small", input="x")
 openai.responses.create(model="gpt-4.1", input="x")
 """
     assert [(f.line, f.endpoint, f.confidence) for f in scan_source(tmp_path, "w.py", source).findings] == [
-        (7, "/v1/chat/completions", "certain"), (8, "/v1/embeddings", "certain"), (9, "/v1/responses", "certain")]
+        (8, "/v1/chat/completions", "certain"), (9, "/v1/embeddings", "certain"), (10, "/v1/responses", "certain")]
 
 
 def test_legacy_module_calls(tmp_path):
@@ -139,6 +140,18 @@ def b(client: Mistral):
     return client.chat.completions.create(model="mistral-large", messages=[])
 """
     assert [(f.line, f.confidence) for f in scan_source(tmp_path, "t.py", source).findings] == [(5, "likely")]
+
+
+def test_a_base_url_read_from_another_providers_variable_is_not_openai(tmp_path):
+    source = """import os
+from openai import OpenAI
+BASE = os.getenv("OPENROUTER_BASE_URL")
+router = OpenAI(base_url=BASE)
+proxy = OpenAI(base_url=os.environ["OPENAI_BASE_URL"])
+router.chat.completions.create(model="x", messages=[])
+proxy.chat.completions.create(model="gpt-4o", messages=[])
+"""
+    assert [f.line for f in scan_source(tmp_path, "r.py", source).findings] == [7]
 
 
 def test_look_alike_clients_of_other_providers_are_not_findings(tmp_path):
