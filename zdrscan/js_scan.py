@@ -6,6 +6,7 @@ as one. Node scoping is looser than Python's, so bindings are per file: a name b
 client and something else counts as a client.
 """
 
+import re
 from functools import lru_cache
 
 from .endpoints import LEGACY_NODE, resolve_chain
@@ -141,6 +142,10 @@ class ScriptFile(ScriptValues):
     def _foreign_server(self, new):
         """`new OpenAI({ provider: ... })` speaks to Bedrock, `baseURL: "http://localhost..."` to a local server."""
         options = self.options(new)
+        variable = re.search(r"baseURL\s*:\s*process\.env(?:\.|\[['\"])(\w+)", node_text(new))
+        if variable:  # baseURL: process.env.OPENROUTER_BASE_URL names its provider
+            name = variable.group(1).upper()
+            return "OPENAI" not in name and "AZURE" not in name
         url = options.get("baseURL")
         return "provider" in options or (isinstance(url, str) and "://" in url and "openai" not in url)
 

@@ -78,11 +78,15 @@ const rt2 = await OpenAIRealtimeWS.azure(azure);
         (5, "/v1/audio/translations"), (6, "/v1/embeddings"), (7, "/v1/realtime"), (8, "/v1/realtime")]
 
 
-def test_other_providers_sdks_are_not_findings(tmp_path):
+def test_other_providers_sdks_and_servers_are_not_findings(tmp_path):
     source = """import Groq from "groq-sdk";
 import OpenAI from "openai";
 const groq = new Groq();
 groq.chat.completions.create({ model: "llama", messages: [] });
+const router = new OpenAI({ baseURL: process.env.OPENROUTER_BASE_URL, apiKey: key });
+router.chat.completions.create({ model: "x", messages: [] });
+const local = new OpenAI({ baseURL: "http://localhost:11434/v1" });
+local.embeddings.create({ model: "nomic", input: "x" });
 """
     assert scan_source(tmp_path, "g.js", source).findings == []
 
