@@ -6,7 +6,6 @@ as one. Node scoping is looser than Python's, so bindings are per file: a name b
 client and something else counts as a client.
 """
 
-import re
 from functools import lru_cache
 
 from .endpoints import LEGACY_NODE, resolve_chain
@@ -142,12 +141,26 @@ class ScriptFile(ScriptValues):
     def _foreign_server(self, new):
         """`new OpenAI({ provider: ... })` speaks to Bedrock, `baseURL: "http://localhost..."` to a local server."""
         options = self.options(new)
-        variable = re.search(r"baseURL\s*:\s*process\.env(?:\.|\[['\"])(\w+)", node_text(new))
+        variable = self._base_url_variable(new)
         if variable:  # baseURL: process.env.OPENROUTER_BASE_URL names its provider
-            name = variable.group(1).upper()
-            return "OPENAI" not in name and "AZURE" not in name
+            return "OPENAI" not in variable.upper() and "AZURE" not in variable.upper()
         url = options.get("baseURL")
         return "provider" in options or (isinstance(url, str) and "://" in url and "openai" not in url)
+
+    @staticmethod
+    def _base_url_variable(new):
+        """"X" when the options say `baseURL: process.env.X` (or `process.env["X"]`)."""
+        arguments = new.child_by_field_name("arguments")
+        objects = [child for child in arguments.named_children if child.type == "object"] if arguments else []
+        for pair in (child for options in objects[:1] for child in options.named_children if child.type == "pair"):
+            value = pair.child_by_field_name("value")
+            if node_text(pair.child_by_field_name("key")) != "baseURL" or value is None:
+                continue
+            owner = value.child_by_field_name("object")
+            if owner is not None and node_text(owner) == "process.env":
+                name = value.child_by_field_name("property") or value.child_by_field_name("index")
+                return (string_value(name) if name.type == "string" else node_text(name)) if name else None
+        return None
 
     def _declare(self, node):
         if node.type in ("required_parameter", "optional_parameter"):
