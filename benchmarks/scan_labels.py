@@ -1,0 +1,228 @@
+"""Hand labels for a sample of public repositories' files, for benchmarks/scan.py.
+
+The repositories are not part of this project: the benchmark reads them from their stored snapshots
+when present (never copied here). The sample is every 3rd example file of the SDKs and every 8th of
+the Agents SDK, among those that mention OpenAI, in path order; each label was written by reading the
+file at the commit given: (path, line of the call, endpoint, features, models). A file in the sample
+with no label holds no OpenAI call (for example an agent definition run elsewhere, or the SDK pointed
+at AWS Bedrock or a custom provider).
+"""
+
+R = "/v1/responses"
+CHAT = "/v1/chat/completions"
+
+SAMPLES = {
+    "openai/openai-python": {
+        "commit": "e43b422412a9e96c9cc5192c61fffbe2d7e04836",
+        "files": """examples/async_demo.py examples/azure_ad.py examples/demo.py examples/image_stream.py
+            examples/mtls_httpx2.py examples/parsing.py examples/parsing_tools_stream.py
+            examples/realtime/azure_realtime.py examples/responses/background.py
+            examples/responses/background_streaming_async.py examples/responses/streaming.py
+            examples/responses/structured_outputs_tools.py examples/speech_to_text.py examples/uploads.py
+            examples/x509_workload_identity_async.py""".split(),
+        "labels": [
+            ("examples/async_demo.py", 12, CHAT, [], ["gpt-5.5"]),
+            ("examples/azure_ad.py", 28, CHAT, [], ["deployment-name"]),
+            ("examples/azure_ad.py", 52, CHAT, [], ["deployment-name"]),
+            ("examples/demo.py", 10, CHAT, [], ["gpt-5.5"]),
+            ("examples/demo.py", 23, CHAT, [], ["gpt-5.5"]),
+            ("examples/demo.py", 42, CHAT, [], ["gpt-5.5"]),
+            ("examples/image_stream.py", 13, "/v1/images/generations", [], ["gpt-image-1"]),
+            ("examples/mtls_httpx2.py", 30, "/v1/files", [], []),
+            ("examples/parsing.py", 21, CHAT, [], ["gpt-4o-2024-08-06"]),
+            ("examples/parsing_tools_stream.py", 18, CHAT, [], ["gpt-4o-2024-08-06"]),
+            ("examples/realtime/azure_realtime.py", 45, "/v1/realtime", [], []),
+            ("examples/responses/background.py", 22, R, ["background_mode"], ["gpt-4o-2024-08-06"]),
+            ("examples/responses/background.py", 39, R, [], []),
+            ("examples/responses/background_streaming_async.py", 23, R, ["background_mode"], ["gpt-4o-2024-08-06"]),
+            ("examples/responses/background_streaming_async.py", 40, R, [], []),
+            ("examples/responses/streaming.py", 21, R, [], ["gpt-4o-2024-08-06"]),
+            ("examples/responses/structured_outputs_tools.py", 60, R, [], ["gpt-4o-2024-08-06"]),
+            ("examples/speech_to_text.py", 16, "/v1/audio/transcriptions", [], ["whisper-1"]),
+            ("examples/uploads.py", 18, "/v1/files", [], []),
+            ("examples/uploads.py", 34, "/v1/files", [], []),
+            ("examples/x509_workload_identity_async.py", 37, R, [], ["gpt-5.5"]),
+        ],
+    },
+    "openai/openai-node": {
+        "commit": "7b7d6ca71130d37ec09792c50056b47861f2eccf",
+        "files": """examples/assistants/assistant-stream-raw.ts examples/audio/audio.ts examples/azure/assistants.ts
+            examples/azure/realtime/ws.ts examples/bedrock/runtime-chat.ts
+            examples/chat-completions/function-call-diy.ts examples/chat-completions/function-call.ts
+            examples/chat-completions/parsing-stream.ts examples/chat-completions/parsing.ts
+            examples/chat-completions/stream-to-client-next.ts examples/chat-completions/tool-call-helpers-zod.ts
+            examples/chat-completions/types.ts examples/client/raw-response.ts examples/images/picture.ts
+            examples/mtls/node.mjs examples/responses/manual-conversation-state.ts examples/responses/stream.ts
+            examples/responses/structured-outputs-tools.ts""".split(),
+        "labels": [
+            ("examples/assistants/assistant-stream-raw.ts", 15, "/v1/assistants", [], ["gpt-4o"]),
+            ("examples/assistants/assistant-stream-raw.ts", 21, "/v1/threads", [], []),
+            ("examples/assistants/assistant-stream-raw.ts", 30, "/v1/threads/runs", [], []),
+            ("examples/audio/audio.ts", 23, "/v1/audio/speech", [], ["tts-1"]),
+            ("examples/audio/audio.ts", 41, "/v1/audio/speech", [], ["tts-1"]),
+            ("examples/audio/audio.ts", 50, "/v1/audio/transcriptions", [], ["whisper-1"]),
+            ("examples/audio/audio.ts", 56, "/v1/audio/translations", [], ["whisper-1"]),
+            ("examples/azure/assistants.ts", 33, "/v1/assistants", [], []),
+            ("examples/azure/assistants.ts", 40, "/v1/threads", [], []),
+            ("examples/azure/assistants.ts", 50, "/v1/threads/runs", [], []),
+            ("examples/azure/assistants.ts", 56, "/v1/threads/messages", [], []),
+            ("examples/azure/realtime/ws.ts", 16, "/v1/realtime", [], []),
+            ("examples/chat-completions/function-call-diy.ts", 82, CHAT, [], ["gpt-3.5-turbo"]),
+            ("examples/chat-completions/function-call.ts", 82, CHAT, [], ["gpt-3.5-turbo"]),
+            ("examples/chat-completions/parsing-stream.ts", 18, CHAT, [], ["gpt-4o-2024-08-06"]),
+            ("examples/chat-completions/parsing.ts", 18, CHAT, [], ["gpt-4o-2024-08-06"]),
+            ("examples/chat-completions/stream-to-client-next.ts", 127, CHAT, [], ["gpt-3.5-turbo"]),
+            ("examples/chat-completions/tool-call-helpers-zod.ts", 37, CHAT, [], ["gpt-4-1106-preview"]),
+            ("examples/chat-completions/types.ts", 14, CHAT, [], ["gpt-4"]),
+            ("examples/chat-completions/types.ts", 24, CHAT, [], ["gpt-4"]),
+            ("examples/client/raw-response.ts", 11, "/v1/completions", [], ["gpt-3.5-turbo-instruct"]),
+            ("examples/client/raw-response.ts", 23, "/v1/completions", [], ["gpt-3.5-turbo-instruct"]),
+            ("examples/images/picture.ts", 24, "/v1/images/generations", [], ["gpt-image-2"]),
+            ("examples/images/picture.ts", 41, "/v1/images/edits", ["image_inputs"], ["gpt-image-2"]),
+            ("examples/responses/manual-conversation-state.ts", 17, R, [], ["gpt-5.5"]),
+            ("examples/responses/manual-conversation-state.ts", 32, R, [], ["gpt-5.5"]),
+            ("examples/responses/stream.ts", 8, R, [], ["gpt-4o-2024-08-06"]),
+            ("examples/responses/structured-outputs-tools.ts", 41, R, [], ["gpt-4o-2024-08-06"]),
+        ],
+    },
+    "openai/openai-agents-python": {
+        "commit": "7f7a44f8dc0650296bd5ab6c745c9bcbaa6ac3b7",
+        "files": """examples/agent_patterns/agents_as_tools.py
+            examples/agent_patterns/human_in_the_loop_custom_rejection.py examples/basic/agent_lifecycle_example.py
+            examples/basic/local_image.py
+            examples/basic/stream_function_call_args.py examples/financial_research_agent/agents/financials_agent.py
+            examples/handoffs/message_filter_streaming.py examples/mcp/manager_example/app.py
+            examples/memory/advanced_sqlite_session_example.py examples/memory/mongodb_session_example.py
+            examples/model_providers/custom_example_agent.py examples/realtime/twilio_sip/server.py
+            examples/sandbox/basic.py examples/sandbox/extensions/e2b_runner.py
+            examples/sandbox/extensions/vercel_runner.py examples/sandbox/misc/workspace_apply_patch.py
+            examples/sandbox/tutorials/dataroom_qa/main.py examples/tools/code_interpreter.py
+            examples/tools/local_shell_skill.py examples/voice/streamed/my_workflow.py""".split(),
+        "labels": [
+            ("examples/agent_patterns/agents_as_tools.py", 67, R, [], []),
+            ("examples/agent_patterns/agents_as_tools.py", 75, R, [], []),
+            ("examples/agent_patterns/human_in_the_loop_custom_rejection.py", 67, R, [], []),
+            ("examples/agent_patterns/human_in_the_loop_custom_rejection.py", 95, R, [], []),
+            ("examples/basic/agent_lifecycle_example.py", 114, R, [], []),
+            ("examples/basic/local_image.py", 25, R, ["image_inputs"], []),
+            ("examples/basic/stream_function_call_args.py", 44, R, [], []),
+            ("examples/handoffs/message_filter_streaming.py", 77, R, [], []),
+            ("examples/handoffs/message_filter_streaming.py", 82, R, [], []),
+            ("examples/handoffs/message_filter_streaming.py", 91, R, [], []),
+            ("examples/handoffs/message_filter_streaming.py", 105, R, [], []),
+            ("examples/mcp/manager_example/app.py", 107, R, [], []),
+            ("examples/memory/advanced_sqlite_session_example.py", 50, R, [], []),
+            ("examples/memory/advanced_sqlite_session_example.py", 65, R, [], []),
+            ("examples/memory/advanced_sqlite_session_example.py", 80, R, [], []),
+            ("examples/memory/advanced_sqlite_session_example.py", 183, R, [], []),
+            ("examples/memory/advanced_sqlite_session_example.py", 193, R, [], []),
+            ("examples/memory/mongodb_session_example.py", 45, R, [], []),
+            ("examples/memory/mongodb_session_example.py", 48, R, [], []),
+            ("examples/memory/mongodb_session_example.py", 51, R, [], []),
+            ("examples/memory/mongodb_session_example.py", 56, R, [], []),
+            ("examples/realtime/twilio_sip/server.py", 68, "/v1/realtime", [], ["gpt-realtime-2.1"]),
+            ("examples/realtime/twilio_sip/server.py", 102, "/v1/realtime", [], []),
+            ("examples/sandbox/basic.py", 183, R, [], []),
+            ("examples/sandbox/extensions/e2b_runner.py", 197, R, [], []),
+            ("examples/sandbox/extensions/e2b_runner.py", 205, R, [], []),
+            ("examples/sandbox/extensions/vercel_runner.py", 370, R, [], []),
+            ("examples/sandbox/extensions/vercel_runner.py", 374, R, [], []),
+            ("examples/sandbox/tutorials/dataroom_qa/main.py", 92, R, [], []),
+            ("examples/tools/code_interpreter.py", 33, R, ["hosted_containers"], ["gpt-5.6-sol"]),
+            ("examples/tools/local_shell_skill.py", 39, R, [], []),
+            ("examples/tools/local_shell_skill.py", 63, R, [], []),
+            ("examples/voice/streamed/my_workflow.py", 78, R, [], ["gpt-5.6-sol"]),
+        ],
+    },
+}
+
+# A second sample (the files between those above: every 3rd from the 2nd, every 8th from the 5th),
+# labelled before the scanner was run on it, after the development above was done.
+HELD_OUT = {
+    "openai/openai-python": {
+        "commit": "e43b422412a9e96c9cc5192c61fffbe2d7e04836",
+        "files": """examples/audio.py examples/bedrock.py examples/generate_file.sh examples/module_client.py
+            examples/mtls_httpx2_async.py examples/parsing_stream.py examples/picture.py
+            examples/realtime/push_to_talk_app.py examples/responses/background_async.py
+            examples/responses/multi_agent_streaming.py examples/responses/streaming_tools.py
+            examples/responses/websocket.py""".split(),
+        "labels": [
+            ("examples/audio.py", 15, "/v1/audio/speech", [], ["tts-1"]),
+            ("examples/audio.py", 23, "/v1/audio/transcriptions", [], ["whisper-1"]),
+            ("examples/audio.py", 30, "/v1/audio/translations", [], ["whisper-1"]),
+            ("examples/module_client.py", 11, CHAT, [], ["gpt-4"]),
+            ("examples/mtls_httpx2_async.py", 33, "/v1/files", [], []),
+            ("examples/parsing_stream.py", 21, CHAT, [], ["gpt-4o-2024-08-06"]),
+            ("examples/picture.py", 14, "/v1/images/generations", ["dalle_models"], ["dall-e-3"]),
+            ("examples/realtime/push_to_talk_app.py", 160, "/v1/realtime", [], ["gpt-realtime"]),
+            ("examples/responses/background_async.py", 24, R, ["background_mode"], ["gpt-4o-2024-08-06"]),
+            ("examples/responses/background_async.py", 41, R, [], []),
+            ("examples/responses/multi_agent_streaming.py", 18, R, [], ["gpt-5.6-sol"]),
+            ("examples/responses/streaming_tools.py", 60, R, [], ["gpt-4o-2024-08-06"]),
+            # The socket opened here carries turns chained with previous_response_id (line 277).
+            ("examples/responses/websocket.py", 417, R, ["previous_response_id"], []),
+        ],
+    },
+    "openai/openai-node": {
+        "commit": "7b7d6ca71130d37ec09792c50056b47861f2eccf",
+        "files": """examples/assistants/assistant-stream.ts examples/audio/speech-to-text.ts examples/azure/chat.ts
+            examples/azure/responses.ts examples/chat-completions/chat-params-types.ts
+            examples/chat-completions/function-call-stream-raw.ts examples/chat-completions/logprobs.ts
+            examples/chat-completions/parsing-tools-stream.ts examples/chat-completions/stream-to-client-browser.ts
+            examples/chat-completions/stream-to-client-raw.ts examples/chat-completions/tool-call-helpers.ts
+            examples/chat-completions/ui-generation.ts""".split(),
+        "labels": [
+            ("examples/assistants/assistant-stream.ts", 17, "/v1/assistants", [], ["gpt-4o"]),
+            ("examples/assistants/assistant-stream.ts", 26, "/v1/threads", [], []),
+            ("examples/assistants/assistant-stream.ts", 38, "/v1/threads/runs", [], []),
+            ("examples/audio/speech-to-text.ts", 11, "/v1/audio/transcriptions", [], ["whisper-1"]),
+            ("examples/azure/chat.ts", 30, CHAT, [], []),
+            ("examples/azure/chat.ts", 38, CHAT, [], []),
+            ("examples/azure/responses.ts", 30, R, [], []),
+            ("examples/azure/responses.ts", 38, R, ["previous_response_id"], []),
+            ("examples/chat-completions/chat-params-types.ts", 16, CHAT, [], ["gpt-4"]),
+            ("examples/chat-completions/chat-params-types.ts", 27, CHAT, [], ["gpt-4"]),
+            ("examples/chat-completions/chat-params-types.ts", 60, CHAT, [], ["gpt-4"]),
+            ("examples/chat-completions/chat-params-types.ts", 74, CHAT, [], ["gpt-4"]),
+            ("examples/chat-completions/chat-params-types.ts", 85, CHAT, [], ["gpt-3.5-turbo"]),
+            ("examples/chat-completions/chat-params-types.ts", 90, CHAT, [], ["gpt-3.5-turbo"]),
+            ("examples/chat-completions/function-call-stream-raw.ts", 87, CHAT, [], ["gpt-3.5-turbo"]),
+            ("examples/chat-completions/logprobs.ts", 9, CHAT, [], ["gpt-4"]),
+            ("examples/chat-completions/parsing-tools-stream.ts", 15, CHAT, [], ["gpt-4o-2024-08-06"]),
+            ("examples/chat-completions/stream-to-client-raw.ts", 157, CHAT, [], ["gpt-3.5-turbo"]),
+            ("examples/chat-completions/stream-to-client-raw.ts", 158, CHAT, [], ["gpt-3.5-turbo"]),
+            ("examples/chat-completions/tool-call-helpers.ts", 66, CHAT, [], ["gpt-4-1106-preview"]),
+            ("examples/chat-completions/ui-generation.ts", 34, CHAT, [], ["gpt-4o-2024-08-06"]),
+        ],
+    },
+    "openai/openai-agents-python": {
+        "commit": "7f7a44f8dc0650296bd5ab6c745c9bcbaa6ac3b7",
+        "files": """examples/agent_patterns/deterministic.py examples/agent_patterns/output_guardrails.py
+            examples/basic/hello_world_gpt_oss.py examples/basic/remote_image.py examples/basic/tool_guardrails.py
+            examples/financial_research_agent/agents/verifier_agent.py examples/hosted_mcp/simple.py
+            examples/mcp/streamable_http_remote_example/main.py examples/memory/encrypted_session_example.py
+            examples/memory/sqlalchemy_session_example.py examples/model_providers/litellm_provider.py
+            examples/research_bot/agents/planner_agent.py""".split(),
+        "labels": [
+            ("examples/agent_patterns/deterministic.py", 51, R, [], []),
+            ("examples/agent_patterns/deterministic.py", 58, R, [], []),
+            ("examples/agent_patterns/deterministic.py", 76, R, [], []),
+            ("examples/agent_patterns/output_guardrails.py", 63, R, [], []),
+            ("examples/agent_patterns/output_guardrails.py", 68, R, [], []),
+            ("examples/basic/remote_image.py", 14, R, ["image_inputs"], []),
+            ("examples/basic/tool_guardrails.py", 126, R, [], []),
+            ("examples/basic/tool_guardrails.py", 135, R, [], []),
+            ("examples/basic/tool_guardrails.py", 145, R, [], []),
+            ("examples/basic/tool_guardrails.py", 153, R, [], []),
+            ("examples/hosted_mcp/simple.py", 30, R, ["remote_mcp"], []),
+            ("examples/hosted_mcp/simple.py", 36, R, ["remote_mcp"], []),
+            ("examples/mcp/streamable_http_remote_example/main.py", 30, R, [], []),
+            ("examples/memory/encrypted_session_example.py", 42, R, [], []),
+            ("examples/memory/encrypted_session_example.py", 53, R, [], []),
+            ("examples/memory/encrypted_session_example.py", 60, R, [], []),
+            ("examples/memory/sqlalchemy_session_example.py", 29, R, [], []),
+            ("examples/memory/sqlalchemy_session_example.py", 40, R, [], []),
+            ("examples/memory/sqlalchemy_session_example.py", 47, R, [], []),
+        ],
+    },
+}

@@ -1,0 +1,72 @@
+"""Plain values of Python expressions, following the names a file assigns: what a call's arguments
+hold when they are written as variables or constants (`tools=TOOLS`, `model=MODEL`, `**params`)."""
+
+import ast
+
+from .findings import UNKNOWN
+
+
+def dotted(node):
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return ".".join(reversed(parts))
+    return None
+
+
+class PythonValues:
+    """Needs `values` (scope -> name -> assigned nodes), `parent_scope` and `consumed` (dict ids read)."""
+
+
+    def value(self, node, scope, depth=0):
+        """A plain value for an expression, following names assigned in the same file."""
+        if depth > 8 or node is None:
+            return UNKNOWN
+        if isinstance(node, ast.Constant):
+            return node.value
+        if isinstance(node, ast.Dict):
+            self.consumed.add(id(node))
+            result = {}
+            for key, item in zip(node.keys, node.values, strict=True):
+                if key is None:
+                    inner = self.value(item, scope, depth + 1)
+                    if isinstance(inner, dict):
+                        result.update(inner)
+                elif isinstance(key, ast.Constant) and isinstance(key.value, str):
+                    result[key.value] = self.value(item, scope, depth + 1)
+            return result
+        if isinstance(node, ast.List | ast.Tuple | ast.Set):
+            return [self.value(item, scope, depth + 1) for item in node.elts]
+        if isinstance(node, ast.Starred):
+            return self.value(node.value, scope, depth + 1)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            left, right = self.value(node.left, scope, depth + 1), self.value(node.right, scope, depth + 1)
+            if isinstance(left, list) and isinstance(right, list):
+                return left + right
+            if isinstance(left, str) and isinstance(right, str):
+                return left + right
+            return UNKNOWN
+        if isinstance(node, ast.JoinedStr):
+            parts = (self.value(v.value if isinstance(v, ast.FormattedValue) else v, scope, depth + 1)
+                     for v in node.values)
+            return "".join(part if isinstance(part, str) else "{}" for part in parts)
+        if isinstance(node, ast.IfExp):
+            body = self.value(node.body, scope, depth + 1)
+            return body if body is not UNKNOWN else self.value(node.orelse, scope, depth + 1)
+        if isinstance(node, ast.Call) and (dotted(node.func) == "dict" or any(k.arg == "type" for k in node.keywords)):
+            return {k.arg: self.value(k.value, scope, depth + 1) for k in node.keywords if k.arg}
+        if isinstance(node, ast.Name):
+            assigned = self._assigned(node.id, scope)
+            return self.value(assigned, scope, depth + 1) if assigned is not None else UNKNOWN
+        return UNKNOWN
+
+    def _assigned(self, name, scope):
+        while scope is not None:
+            candidates = [v for v in self.values.get(scope, {}).get(name, []) if v is not None]
+            if candidates:
+                return candidates[-1]
+            scope = self.parent_scope.get(scope)
+        return None
