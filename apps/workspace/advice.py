@@ -33,7 +33,7 @@ class ControlOption:
     """What one control means for this request: what it leaves blocked and what it keeps."""
 
     control: str
-    open_blockers: tuple[str, ...]  # titles of the blockers left open under it
+    open_blockers: tuple[str, ...]  # what is left blocked under it: the endpoint, or the endpoint and feature
     warnings: int  # limitations the team must answer under it
     keeps: tuple[str, ...]  # application state it keeps, in words
     abuse_logs: str
@@ -79,11 +79,16 @@ def options(snapshot, endpoints, under, recommended):
             keeps.append("Stored responses (30 days or more) unless every request sends store=false; ZDR forces "
                          "store to false.")
         result.append(ControlOption(
-            control=control, open_blockers=tuple(f.title for f in findings if f.is_open),
+            control=control, open_blockers=tuple(_blocked(f) for f in findings if f.is_open),
             warnings=sum(1 for f in findings if f.severity == "warning"), keeps=tuple(keeps) or ("Nothing",),
             abuse_logs=ABUSE_LOGS, recommended=control == recommended,
         ))
     return tuple(result)
+
+
+def _blocked(finding):
+    # Short, so the comparison never repeats a finding's title word for word next to the finding.
+    return finding.endpoint_path if finding.feature_key is None else f"{finding.endpoint_path}: {finding.title}"
 
 
 def recommend(zdr_findings, mam_findings, regulated=(), stateful=()):

@@ -38,7 +38,7 @@ HELP_TEXTS = {
 def requested_control_field():
     """The control the team asks for: its own explicit choice, blank until it is made."""
     return forms.ChoiceField(
-        label="Control you request", required=False, choices=[("", "Not chosen yet")] + Control.choices,
+        label="Requested control", required=False, choices=[("", "Not chosen yet")] + Control.choices,
         help_text="Your choice, not the portal's. Review compares ZDR and MAM for your endpoints and data; "
                   "nothing is sent to review until you choose.",
     )

@@ -350,7 +350,7 @@ def test_the_controls_are_compared_side_by_side(shipped_document):
     zdr, mam = result.options
 
     assert (zdr.label, zdr.recommended, mam.label, mam.recommended) == ("ZDR", True, "MAM", False)
-    assert zdr.open_blockers == ("/v1/assistants is not eligible for ZDR", "/v1/batches is not eligible for ZDR")
+    assert zdr.open_blockers == ("/v1/assistants", "/v1/batches")
     assert mam.open_blockers == () and mam.warnings == 2
     assert mam.keeps[:2] == ("/v1/assistants: application state until deleted",
                              "/v1/batches: application state until deleted")
