@@ -84,3 +84,19 @@ def test_a_move_that_does_not_fit_is_refused_and_nothing_is_logged(client_for, c
     assert response.status_code == 200 and "Select a valid choice" in response.content.decode()
     assert Tracking.objects.get(request=clinic).status == "submitted"
     assert not ContactEntry.objects.filter(request=clinic).exists()
+
+
+def test_an_overdue_follow_up_comes_first(client_for, clinic, alice, run_on_commit):
+    from django.utils import timezone
+
+    from apps.tracking.models import FollowUp
+
+    with run_on_commit():
+        bring_to(clinic, "submitted", alice)
+    assert FollowUp.objects.filter(request=clinic, kind="follow_up").update(due_at=timezone.now()) == 1
+    client = client_for(alice)
+    card = next_step(client, clinic)
+    assert primaries(card) == [] and "First: follow-up #1 is overdue." in card
+    html = client.get(reverse("tracking:detail", args=[clinic.pk])).content.decode()
+    follow_ups = html.split('id="follow-ups"')[1].split("</section>")[0]
+    assert re.findall(r'class="btn btn-sm btn-primary"[^>]*>([^<]+)<', follow_ups) == ["Mark as sent"]

@@ -83,3 +83,12 @@ def test_save_and_continue_on_the_last_step_lands_on_a_review_that_says_what_to_
     response = client_for(alice).post(step_url(clinic, "rollout"), data, follow=True)
     assert response.redirect_chain[-1][0] == step_url(clinic, "review")
     assert "Next: Generate the packet" in response.content.decode()
+
+
+def test_choosing_the_control_first_still_lists_what_is_missing(client_for, alice, blank_request):
+    blank_request.requested_control = ""
+    blank_request.save()
+    html = client_for(alice).get(step_url(blank_request, "review")).content.decode()
+    assert "Next: Choose ZDR or MAM" in html
+    completeness = html.split('id="completeness-heading"')[1].split("</section>")[0]
+    assert f'href="/requests/{blank_request.pk}/steps/organization/#div_id_legal_entity"' in completeness

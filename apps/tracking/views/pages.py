@@ -48,11 +48,14 @@ def page_context(request, zdr_request, **extra):
     now = timezone.now()
     follow_ups = list(selectors.follow_ups_of(zdr_request))
     current = next((f for f in follow_ups if f.kind == FollowUp.Kind.FOLLOW_UP and f.state in FollowUp.OPEN), None)
+    overdue = current is not None and current.due_at <= now
+    if overdue:
+        primary = ""  # the overdue follow-up is the one thing to do first: its card holds the primary action
     approval = selectors.approval_current(zdr_request)
     return {
         "zdr_request": zdr_request, "tracking": tracking, "status": STATUSES[tracking.status], "now": now,
         "waiting_days": (now - tracking.waiting_since).days if tracking.waiting_since and tracking.waiting_on else None,
-        "moves": moves, "primary": primary,
+        "moves": moves, "primary": primary, "follow_up_overdue": overdue,
         "timeline": selectors.timeline(zdr_request),
         "open_follow_ups": [f for f in follow_ups if f.state in FollowUp.OPEN],
         "past_follow_ups": [f for f in follow_ups if f.state not in FollowUp.OPEN][:10],
