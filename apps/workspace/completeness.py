@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from .findings import CONTROLS
+from .findings import NOT_CHOSEN
 from .taxonomy import ABUSE_MEASURES, HIPAA_TERMS, REQUIREMENTS
 
 
@@ -76,8 +76,9 @@ def _fields(score, snapshot, labels):
 
 def _organization(score, s):
     # The title is required to create a request, so it is not counted: an empty request is 0 %.
-    score.require(s.get("requested_control") in CONTROLS, "The control you request (ZDR or MAM)",
-                  "div_id_requested_control")
+    # Any stored value is a choice the form accepted; blank (and the legacy "recommend") is not chosen.
+    score.require(_has(s.get("requested_control")) and s.get("requested_control") not in NOT_CHOSEN,
+                  "The control you request (ZDR or MAM)", "div_id_requested_control")
     _fields(
         score,
         s,
