@@ -97,3 +97,10 @@ def test_no_packet_is_made_until_the_team_chooses_a_control(client_for, clinic, 
     banner = html.split('id="control-not-chosen"')[1].split("</div>")[0]
     assert f'href="/requests/{clinic.pk}/steps/organization/#div_id_requested_control"' in banner
     assert "Generate PDF version" not in html
+
+
+def test_the_preview_never_shows_an_advised_control_as_the_teams_choice(client_for, clinic, alice):
+    clinic.requested_control = ""
+    clinic.save()
+    html = client_for(alice).get(reverse("packets:packet", args=[clinic.pk])).content.decode()
+    assert "Zero Data Retention (ZDR) (advised; not chosen yet)" in html
