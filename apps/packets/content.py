@@ -42,7 +42,8 @@ def packet_snapshot(assessment, *, number=None, generated_by=None, paper_size="A
         "display": _display(request),
         "control": evaluation.control,
         "control_label": CONTROL_LABELS[evaluation.control],
-        "control_name": Control(evaluation.control).label,
+        # Only a preview can lack a chosen control (no version is made without one): it must not read as chosen.
+        "control_name": Control(evaluation.control).label + ("" if evaluation.chosen else " (advised; not chosen yet)"),
         "requested_control": evaluation.requested_control,
         "recommendation": asdict(evaluation.recommendation),
         "blocked_under": {"zdr": _blocked_under_zdr(request, assessment.catalog)},

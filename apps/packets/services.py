@@ -12,6 +12,14 @@ from .content import is_draft, packet_snapshot
 from .models import Decision, PacketSettings, PacketState, PacketVersion, SignOff
 
 
+class PacketRefused(Exception):
+    """A packet cannot be made from the request as it is; the message says what to do."""
+
+
+NO_CONTROL = ("Choose the control you request (ZDR or MAM) on Organization and contacts first: a packet asks "
+              "OpenAI for one control, and the team chooses which.")
+
+
 class SignOffRefused(Exception):
     """The version is not the reviewed PDF (not ready, or its hash is not the one the reviewer saw)."""
 
@@ -22,11 +30,14 @@ def packet_version_create(*, zdr_request, user, enqueue=True):
 
     The snapshot holds everything the PDF shows (content, findings, completeness, the catalog rows
     in scope), so editing the request later never changes this version. A request that is not
-    complete, or has an open blocker, makes a version watermarked DRAFT. The render runs in the
+    complete, or has an open blocker, makes a version watermarked DRAFT. Refused (PacketRefused)
+    until the team has chosen the control it requests. The render runs in the
     worker after commit; `enqueue=False` leaves it to the caller (the demo seed renders in place).
     """
     ZdrRequest.objects.select_for_update().filter(pk=zdr_request.pk).first()  # numbers one at a time
     assessment = Assessment(zdr_request)
+    if not assessment.evaluation.chosen:
+        raise PacketRefused(NO_CONTROL)
     number = (zdr_request.packet_versions.aggregate(last=Max("number"))["last"] or 0) + 1
     snapshot = packet_snapshot(
         assessment, number=number, generated_by=user, record=selectors.sign_off_record(zdr_request),

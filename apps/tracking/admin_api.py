@@ -44,8 +44,7 @@ def _get(client, path, subject, timeout):
         raise AdminApiError(f"The Admin API did not answer within {timeout:g} seconds ({subject}). "
                             "Try again later; nothing was recorded as verified.") from None
     except httpx.HTTPError as error:
-        raise AdminApiError(f"Could not reach the Admin API ({type(error).__name__}). "
-                            "Check the network and the configured base URL.") from None
+        raise AdminApiError(_unreachable(client, error)) from None
     if response.status_code == 401:
         raise AdminApiError("The Admin API refused the key (401 Unauthorized). Paste an admin key (sk-admin-…) "
                             "of the approved organization; project and user keys do not work.")
@@ -64,6 +63,19 @@ def _get(client, path, subject, timeout):
     if not isinstance(body, dict) or not isinstance(body.get("type"), str):
         raise AdminApiError(f"The Admin API's answer for {subject} has no data-retention type.")
     return {k: body[k] for k in KEPT_FIELDS if isinstance(body.get(k), str)}
+
+
+def _unreachable(client, error):
+    """What happened, in words a person can act on: never the exception's class name."""
+    where = f"{client.base_url.scheme}://{client.base_url.netloc.decode()}"
+    if isinstance(error, httpx.ConnectError):
+        what = f"Could not reach the Admin API at {where}: no server answered there."
+    elif isinstance(error, httpx.UnsupportedProtocol):
+        what = f"Could not reach the Admin API: the configured base URL ({where}) is not an http(s) address."
+    else:
+        what = f"Could not reach the Admin API at {where}: the connection broke off before an answer came."
+    return (f"{what} Check the configured base URL (OPENAI_ADMIN_API_BASE_URL) and this server's network "
+            "connection, then try again; nothing was recorded as verified.")
 
 
 @sensitive_variables("admin_key", "client")

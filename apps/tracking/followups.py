@@ -23,7 +23,7 @@ from apps.foundation.history import update_with_history
 from .businessdays import parse_holidays
 from .emails import reminder_message
 from .models import FollowUp, FollowUpPolicy, Tracking
-from .schedule import Terms, at_reminder_time, next_follow_up, reverification_due
+from .schedule import Terms, first_verification_due, next_follow_up, reverification_due
 from .selectors import approval_current, events_for
 from .workflow import WAITING_ON_OPENAI
 
@@ -91,12 +91,16 @@ def reverification_schedule(*, request_id, after=None):
 
 @transaction.atomic
 def reverification_start(*, request_id):
-    """Right after an approval: a reminder to verify it once it takes effect."""
+    """Right after an approval: a reminder to verify it once it takes effect, counted from the
+    approval (see schedule.first_verification_due), so it is never overdue when it appears."""
     tracking = Tracking.objects.select_related("request").get(request_id=request_id)
     approval = approval_current(tracking.request)
     now = timezone.now()
     _close(_reverify_rows(request_id), now)
-    due_at = max(at_reminder_time(approval.effective_date, timezone.get_current_timezone()), now) if approval else now
+    terms, _ = policy_terms(tracking.request.organization_id)
+    recorded_at = approval.recorded_at if approval else now
+    effective = approval.effective_date if approval else recorded_at.date()
+    due_at = first_verification_due(effective, max(recorded_at, now), terms.holidays, timezone.get_current_timezone())
     return FollowUp.objects.create(request_id=request_id, kind=Kind.REVERIFY, due_at=due_at,
                                    reason="Approval recorded: check that the control is on.")
 

@@ -11,9 +11,10 @@ from django.utils import timezone
 
 from apps.workspace.forms import ProjectIdsField
 
+from . import selectors
 from .attachments import ALLOWED_LABEL, check_upload
 from .models import Approval, ContactChannel, Direction, FollowUpPolicy, GrantedControl
-from .workflow import CHANNELS
+from .workflow import CHANNELS, STATUSES, reply_moves, suggested_move
 
 TEXT_LIMIT = 4000
 FILE_HELP = f"Optional. {ALLOWED_LABEL}; checked by content."
@@ -32,22 +33,74 @@ class UploadField(forms.FileField):
         return upload
 
 
+def _version_label(version):
+    # The version's own facts, the ones to compare with the file that was sent.
+    draft = " · DRAFT" if version.is_draft else ""
+    return f"v{version.number}{draft} · {version.page_count} pages · SHA-256 {version.sha256[:12]}…"
+
+
 class TransitionForm(forms.Form):
-    def __init__(self, *args, move, packet_versions=None, **kwargs):
+    """The fields a move requires. "Mark ready to send" offers only signed-off versions; "Record as
+    submitted" offers signed-off, non-draft versions, and any other ready version only with a reason."""
+
+    def __init__(self, *args, move, zdr_request=None, initial_version=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.move = move
-        if "packet_version" in move.requires:
-            self.fields["packet_version"] = forms.ModelChoiceField(
-                label="Packet version sent", queryset=packet_versions, empty_label="Choose a ready version",
-                error_messages={"required": "Choose the packet version you sent. Render one first if none is listed."},
+        if "signed_off_version" in move.requires:
+            signed = selectors.signed_off_versions(zdr_request)
+            self.fields["packet_version"] = self._versions(
+                signed, "Packet version signed off",
+                "Only versions a reviewer signed off are listed. Sign one off on the packet page first.",
             )
-            # The version's own facts, the ones to compare with the file that was sent.
-            self.fields["packet_version"].label_from_instance = lambda v: (
-                f"v{v.number} · {v.page_count} pages · SHA-256 {v.sha256[:12]}…")
+            newest = signed.first()
+            if newest is not None:
+                self.initial.setdefault("packet_version", newest.pk)
+        if "packet_version" in move.requires:
+            sendable = selectors.sendable_versions(zdr_request)
+            self.fields["packet_version"] = self._versions(
+                sendable, "Packet version sent", "Signed off and not a draft.", required=False,
+            )
+            others = selectors.ready_packet_versions(zdr_request).exclude(pk__in=sendable.values("pk"))
+            self.fields["other_version"] = self._versions(
+                others, "Or another version", "A draft, or a version nobody signed off: say why below.",
+                required=False, empty="None",
+            )
+            self.fields["override_reason"] = _text("Why you sent that version", required=False, rows=2)
+            if initial_version is not None and sendable.filter(pk=initial_version.pk).exists():
+                self.initial.setdefault("packet_version", initial_version.pk)
+            elif sendable.count() == 1:
+                self.initial.setdefault("packet_version", sendable.get().pk)
         if "channel" in move.requires:
             self.fields["channel"] = forms.ChoiceField(label="Sent by", choices=[("", "Choose the channel")] + CHANNELS)
         needs_note = "note" in move.requires
         self.fields["note"] = _text("Note" if needs_note else "Note (optional)", required=needs_note)
+
+    @staticmethod
+    def _versions(queryset, label, help_text, required=True, empty="Choose a version"):
+        field = forms.ModelChoiceField(
+            label=label, queryset=queryset, empty_label=empty, required=required, help_text=help_text,
+            error_messages={"required": "Choose the packet version. Render and sign off one first if none is listed."},
+        )
+        field.label_from_instance = _version_label
+        return field
+
+    def clean(self):
+        data = super().clean()
+        if "other_version" not in self.fields:
+            return data
+        chosen, other = data.get("packet_version"), data.pop("other_version", None)
+        reason = (data.get("override_reason") or "").strip()
+        if chosen and other:
+            self.add_error("other_version", "Choose one version: a signed-off one, or another with a reason.")
+        elif other and not reason:
+            self.add_error("override_reason", f"v{other.number} is not a signed-off final version: say why you sent "
+                                              "it. The reason is kept in the history.")
+        elif not chosen and not other and not self.has_error("packet_version") and not self.has_error("other_version"):
+            self.add_error("packet_version", "Choose the packet version you sent.")
+        data["packet_version"] = chosen or other
+        if chosen:
+            data["override_reason"] = ""
+        return data
 
 
 class ContactEntryForm(forms.Form):
@@ -60,6 +113,21 @@ class ContactEntryForm(forms.Form):
     counterpart_email = forms.EmailField(label="Counterpart email", required=False)
     summary = _text("Summary", rows=4)
     attachment = UploadField(label="Attachment", required=False, help_text=FILE_HELP)
+
+    def __init__(self, *args, status=None, control="", **kwargs):
+        """With `status`, a message received from OpenAI can move the status in the same form: the
+        choice defaults to the answer that usually comes next, so logging it is one step, not two."""
+        super().__init__(*args, **kwargs)
+        replies = reply_moves(status) if status else []
+        if replies:
+            suggested = suggested_move(status, control)
+            self.fields["move"] = forms.ChoiceField(
+                label="Move the status to", required=False,
+                choices=[("", "Leave the status as it is")] + [
+                    (m.key, f"{m.label} → {STATUSES[m.target].label}") for m in replies],
+                initial=suggested if suggested in {m.key for m in replies} else "",
+                help_text="Only for a message received from OpenAI; the summary becomes the status change's note.",
+            )
 
     def clean_occurred_at(self):
         value = self.cleaned_data["occurred_at"]

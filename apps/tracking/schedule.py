@@ -89,6 +89,18 @@ def next_follow_up(events, terms, tz):
     )
 
 
+# The first check after an approval: OpenAI's setting can take a day to show, and a reminder due
+# the moment the approval is recorded would read "overdue" before anyone could act on it.
+FIRST_CHECK_AFTER_BUSINESS_DAYS = 1
+
+
+def first_verification_due(effective_date, recorded_at, holidays, tz):
+    """When to check an approval first: on its effective date, but never before the business day
+    after it was recorded, at reminder time. Always later than `recorded_at`."""
+    earliest = add_business_days(recorded_at.astimezone(tz).date(), FIRST_CHECK_AFTER_BUSINESS_DAYS, holidays)
+    return at_reminder_time(next_business_day(max(effective_date, earliest), holidays), tz)
+
+
 def reverification_due(after, every_days, holidays, tz):
     """The next re-verification reminder: `every_days` after `after`, on a business day."""
     return at_reminder_time(next_business_day(after.astimezone(tz).date() + timedelta(days=every_days), holidays), tz)

@@ -5,7 +5,9 @@ from django.db.models import Count, Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from apps.packets.models import PacketState, PacketVersion
+from apps.packets.models import Decision, PacketState, PacketVersion
+from apps.packets.selectors import review_state, versions_of
+from apps.workspace.models import Control
 from apps.workspace.selectors import requests_for
 
 from .models import (
@@ -73,6 +75,33 @@ def has_verification_evidence(zdr_request, approval=None):
 
 def ready_packet_versions(zdr_request):
     return PacketVersion.objects.filter(request=zdr_request, state=PacketState.READY).order_by("-number")
+
+
+def is_signed_off(version):
+    """A reviewer's latest decision on this version's current PDF is an approval."""
+    decision = review_state(version)
+    return version.state == PacketState.READY and decision is not None and decision.decision == Decision.APPROVED
+
+
+def signed_off_versions(zdr_request):
+    """The ready versions a reviewer signed off, newest first, as a queryset (for choice fields)."""
+    ready = versions_of(zdr_request).filter(state=PacketState.READY)
+    return ready_packet_versions(zdr_request).filter(pk__in=[v.pk for v in ready if is_signed_off(v)])
+
+
+def sendable_versions(zdr_request):
+    """What "Record as submitted" offers first: signed off and not a draft."""
+    return signed_off_versions(zdr_request).filter(is_draft=False)
+
+
+def move_facts(zdr_request):
+    """The facts the workflow's moves need that no form types in, or that a form can only offer if
+    they exist (a version to choose): what the tracking page disables its buttons by."""
+    return {
+        "control": zdr_request.requested_control in Control.values,
+        "signed_off_version": signed_off_versions(zdr_request).exists(),
+        "packet_version": ready_packet_versions(zdr_request).exists(),
+    }
 
 
 def attachment_get(*, zdr_request, attachment_id):

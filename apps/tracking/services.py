@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.packets.models import PacketState
+from apps.workspace.models import Control
 
 from . import followups
 from .attachments import attachment_store, discard
@@ -22,7 +23,7 @@ from .models import (
     Transition,
 )
 from .schedule import who_waits
-from .selectors import events_for, has_verification_evidence, tracking_of
+from .selectors import events_for, has_verification_evidence, is_signed_off, tracking_of
 from .workflow import INITIAL, MOVES, STATUSES, refusals
 
 
@@ -71,38 +72,61 @@ def _refresh_waiting(tracking):
     tracking.waiting_on, tracking.waiting_since = waiting.on or "", waiting.since
 
 
-def _provided(zdr_request, *, note, channel, packet_version, approval):
+def _provided(zdr_request, *, note, channel, packet_version, approval, override_reason):
     ready = (packet_version is not None and packet_version.request_id == zdr_request.pk
              and packet_version.state == PacketState.READY)
+    signed = ready and is_signed_off(packet_version)
     return {
-        "note": note.strip(), "channel": channel, "packet_version": ready,
+        "note": note.strip(), "channel": channel,
+        "control": zdr_request.requested_control in Control.values,
+        "signed_off_version": signed,
+        "packet_version": ready and ((signed and not packet_version.is_draft) or bool(override_reason.strip())),
         "approval": approval is not None and approval.request_id == zdr_request.pk,
         "verification": has_verification_evidence(zdr_request),
     }
 
 
+def _note_with_override(note, packet_version, override_reason):
+    """The reason for sending a version that is a draft or not signed off, kept in the move's note
+    (and so in the history), in words that say what was overridden."""
+    what = [w for w, on in (("a draft", packet_version.is_draft), ("not signed off", not is_signed_off(packet_version)))
+            if on] if packet_version is not None else []
+    if not override_reason.strip() or not what:
+        return note.strip()
+    line = f"Sent v{packet_version.number}, which is {' and '.join(what)}. Why: {override_reason.strip()}"
+    return f"{note.strip()}\n\n{line}" if note.strip() else line
+
+
 @transaction.atomic
-def transition_perform(*, zdr_request, move_key, user, role, note="", channel="", packet_version=None, approval=None):
+def transition_perform(*, zdr_request, move_key, user, role, note="", channel="", packet_version=None, approval=None,
+                       override_reason=""):
     """Move the request along the workflow table, recording who, when, the note and the fields.
 
-    Refused (with every reason at once) when the role, the current status or a required field
-    does not fit the table's row for the move."""
+    Refused (with every reason at once) when the role, the current status, a required field or a
+    fact the move needs does not fit the table's row for the move. "Mark ready to send" takes a
+    version a reviewer signed off; "Record as submitted" takes a signed-off, non-draft version,
+    or another ready one with `override_reason`, which the note keeps."""
     move = MOVES.get(move_key)
     if move is None:
         raise Refused(["There is no such step in the workflow."])
     tracking = _tracking_locked(zdr_request)
-    provided = _provided(zdr_request, note=note, channel=channel, packet_version=packet_version, approval=approval)
+    provided = _provided(zdr_request, note=note, channel=channel, packet_version=packet_version, approval=approval,
+                         override_reason=override_reason)
     reasons = refusals(move, status=tracking.status, role=role, provided=provided)
     if reasons:
         raise Refused(reasons)
     now = timezone.now()
+    takes_version = {"packet_version", "signed_off_version"} & set(move.requires)
     Transition.objects.create(
         request=zdr_request, move=move.key, from_status=tracking.status, to_status=move.target, by=user, at=now,
-        note=note.strip(), channel=channel if "channel" in move.requires else "",
-        packet_version=packet_version if "packet_version" in move.requires else None,
+        note=_note_with_override(note, packet_version, override_reason) if takes_version else note.strip(),
+        channel=channel if "channel" in move.requires else "",
+        packet_version=packet_version if takes_version else None,
     )
     tracking.status, tracking.status_changed_at = move.target, now
-    if move.key == "submit":
+    if move.key == "mark_ready":
+        tracking.packet_version = packet_version  # what "Record as submitted" offers first
+    elif move.key == "submit":
         tracking.channel, tracking.packet_version, tracking.submitted_at = channel, packet_version, now
     elif move.target == INITIAL:
         tracking.channel, tracking.packet_version, tracking.submitted_at = "", None, None
@@ -136,6 +160,20 @@ def contact_entry_create(*, zdr_request, user, occurred_at, direction, channel, 
     if direction in (Direction.IN, Direction.OUT):
         transaction.on_commit(partial(followups.follow_ups_reschedule, request_id=zdr_request.pk))
     return entry
+
+
+@transaction.atomic
+def contact_entry_log(*, zdr_request, user, role, move="", **entry):
+    """Log a contact and, for a message received from OpenAI, make the status move it brings
+    (`move`, one of workflow.reply_moves) with the summary as its note: both or neither."""
+    logged = contact_entry_create(zdr_request=zdr_request, user=user, **entry)
+    if move and entry["direction"] == Direction.IN:
+        try:
+            transition_perform(zdr_request=zdr_request, move_key=move, user=user, role=role, note=entry["summary"])
+        except Refused:
+            discard(logged.attachment)  # the transaction rolls the entry back; its file goes too
+            raise
+    return logged
 
 
 @transaction.atomic

@@ -20,7 +20,9 @@ class Status:
     tone: str  # the Bootstrap colour of its badge
     next_action: str
     final: bool = False
-    suggested: str = ""  # the move the page offers first
+    # The move the page offers as its primary action: while waiting on OpenAI, the answer that
+    # usually comes next. "{control}" stands for the control the team requested.
+    suggested: str = ""
 
 
 STATUSES = {s.key: s for s in [
@@ -31,11 +33,11 @@ STATUSES = {s.key: s for s in [
     Status("ready_to_send", "Ready to send", "team", "primary",
            "Send the packet to OpenAI, then record it as submitted.", suggested="submit"),
     Status("submitted", "Submitted", "openai", "warning",
-           "Wait for OpenAI; send the follow-up when its reminder falls due."),
+           "Wait for OpenAI; send the follow-up when its reminder falls due.", suggested="acknowledge"),
     Status("acknowledged", "Acknowledged by OpenAI", "openai", "warning",
-           "Wait for OpenAI's review; follow up when due."),
+           "Wait for OpenAI's review; follow up when due.", suggested="start_review"),
     Status("under_review", "Under review by OpenAI", "openai", "warning",
-           "Wait for OpenAI's decision; follow up when due."),
+           "Wait for OpenAI's decision; follow up when due.", suggested="approve_{control}"),
     Status("info_requested", "More information requested", "team", "danger",
            "Answer OpenAI's questions, then record the answer.", suggested="answer_info"),
     Status("approved_zdr", "Approved (ZDR)", "team", "success",
@@ -61,11 +63,15 @@ CHANNELS = [
     ("baa", "BAA route (baa@openai.com)"),
 ]
 
-# What a required field means, in the words of a refusal.
+# What a required field (or fact about the request) means, in the words of a refusal.
 REQUIREMENTS = {
     "note": "a note",
     "channel": "the channel it was sent by (sales form, email to the account manager or BAA route)",
-    "packet_version": "a ready packet version (render the packet first)",
+    "control": "the control you request, chosen by the team (ZDR or MAM, on Organization and contacts)",
+    "signed_off_version": "a packet version that a reviewer signed off, exactly as rendered (sign it off on the "
+                          "packet page)",
+    "packet_version": "a ready packet version that a reviewer signed off and that is not a draft, or your reason "
+                      "for sending another",
     "approval": "the approval evidence (control, effective date, scope and the message or amendment)",
     "verification": "a matching Admin API check, or the Data retention tab ticked on the checklist",
 }
@@ -83,6 +89,7 @@ class Move:
     # "out": the team spoke to OpenAI (restarts the follow-up clock); "in": OpenAI answered.
     clock: str | None = None
     form: str = "transition"  # the page that collects the fields: "transition" or "approval"
+    needs: tuple = ()  # facts about the request, not typed in the move's form (see REQUIREMENTS)
 
     @property
     def roles(self):
@@ -93,10 +100,12 @@ _WAITING = ("submitted", "acknowledged", "under_review", "info_requested")
 _CANCEL = ("cancel_follow_ups",)
 
 MOVES = {m.key: m for m in [
-    Move("send_to_review", "Send to internal review", ("draft",), "internal_review", ("can_edit",)),
+    Move("send_to_review", "Send to internal review", ("draft",), "internal_review", ("can_edit",),
+         needs=("control",)),
     Move("request_changes", "Request changes", ("internal_review", "ready_to_send"), "draft",
          ("can_edit", "can_review"), requires=("note",)),
-    Move("mark_ready", "Mark ready to send", ("internal_review",), "ready_to_send", ("can_review",)),
+    Move("mark_ready", "Mark ready to send", ("internal_review",), "ready_to_send", ("can_review",),
+         requires=("signed_off_version",)),
     Move("submit", "Record as submitted", ("ready_to_send",), "submitted", ("can_edit",),
          requires=("packet_version", "channel"), effects=("schedule_follow_ups",), clock="out"),
     Move("acknowledge", "OpenAI acknowledged", ("submitted",), "acknowledged", ("can_edit",),
@@ -138,11 +147,28 @@ def refusals(move, *, status, role, provided):
     if role not in move.roles:
         allowed = " or ".join(r.label.lower() for r in move.roles)
         reasons.append(f"“{move.label}” needs the role {allowed}; yours is {Role(role).label.lower()}.")
-    missing = [REQUIREMENTS[r] for r in move.requires if not provided.get(r)]
-    if missing:
-        reasons.append(f"“{move.label}” needs {'; '.join(missing)}.")
+    lacking = [REQUIREMENTS[r] for r in missing(move, provided)]
+    if lacking:
+        reasons.append(f"“{move.label}” needs {'; '.join(lacking)}.")
     return reasons
 
 
 def moves_from(status):
     return [m for m in MOVES.values() if status in m.sources]
+
+
+def missing(move, provided):
+    """The requirement keys (facts and fields) of `move` that `provided` lacks, in the table's order."""
+    return [r for r in (*move.needs, *move.requires) if not provided.get(r)]
+
+
+def suggested_move(status, control):
+    """The key of the move the page offers first from `status`, for a request asking for `control`."""
+    return STATUSES[status].suggested.format(control=control if control in ("zdr", "mam") else "zdr")
+
+
+def reply_moves(status):
+    """The moves a message from OpenAI can make in the same form as logging it: OpenAI's answers
+    that need nothing but a note (the message's summary serves). An approval has its own form."""
+    return [m for m in moves_from(status) if m.clock == "in" and m.form == "transition"
+            and set(m.requires) <= {"note"}]

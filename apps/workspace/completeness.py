@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from .findings import NOT_CHOSEN
 from .taxonomy import ABUSE_MEASURES, HIPAA_TERMS, REQUIREMENTS
 
 
@@ -21,7 +22,12 @@ class StepScore:
 
     @property
     def percent(self):
-        return 100 if self.total == 0 else round(100 * self.done / self.total)
+        # Rounded down, so 100 % means nothing is missing; a step that asks nothing yet is not done.
+        return 0 if self.total == 0 else (100 * self.done) // self.total
+
+    @property
+    def is_complete(self):
+        return self.total > 0 and not self.missing
 
     def require(self, ok, label, anchor):
         self.total += 1
@@ -33,23 +39,27 @@ class StepScore:
 
 @dataclass
 class Completeness:
-    steps: dict
+    steps: dict  # every step's score; "review" sums up the others
+
+    @property
+    def _review(self):
+        return self.steps["review"]
 
     @property
     def done(self):
-        return sum(s.done for s in self.steps.values())
+        return self._review.done
 
     @property
     def total(self):
-        return sum(s.total for s in self.steps.values())
+        return self._review.total
 
     @property
     def percent(self):
-        return 100 if self.total == 0 else (100 * self.done) // self.total
+        return self._review.percent
 
     @property
     def missing(self):
-        return [m for s in self.steps.values() for m in s.missing]
+        return list(self._review.missing)
 
     def first_incomplete_step(self):
         return next((slug for slug, s in self.steps.items() if s.missing), None)
@@ -65,11 +75,14 @@ def _fields(score, snapshot, labels):
 
 
 def _organization(score, s):
+    # The title is required to create a request, so it is not counted: an empty request is 0 %.
+    # Any stored value is a choice the form accepted; blank (and the legacy "recommend") is not chosen.
+    score.require(_has(s.get("requested_control")) and s.get("requested_control") not in NOT_CHOSEN,
+                  "The control you request (ZDR or MAM)", "div_id_requested_control")
     _fields(
         score,
         s,
         [
-            ("title", "Title"),
             ("openai_org_id", "OpenAI organization ID"),
             ("legal_entity", "Legal entity"),
             ("country", "Country"),
@@ -143,6 +156,14 @@ def _usage(score, s):
         )
 
 
+def _findings(score, open_blockers, unanswered_warnings):
+    """The findings are answered on the usage step, each where its usage is shown."""
+    for finding in open_blockers:
+        score.require(False, f"Resolve or acknowledge: {finding.title}", f"finding-{finding.key}")
+    for finding in unanswered_warnings:
+        score.require(False, f"Answer how you handle: {finding.title}", f"answer-{finding.key}")
+
+
 def _safeguards(score, s):
     _fields(
         score,
@@ -207,11 +228,14 @@ def _rollout(score, s):
     )
 
 
-def _review(score, s, open_blockers, unanswered_warnings):
-    for finding in open_blockers:
-        score.require(False, f"Resolve or acknowledge: {finding.title}", f"finding-{finding.key}")
-    for finding in unanswered_warnings:
-        score.require(False, f"Answer how you handle: {finding.title}", f"answer-{finding.key}")
+def _review(steps):
+    """The review step is the sum of the others: it is complete when every step is."""
+    score = StepScore("review")
+    for step in steps.values():
+        score.done += step.done
+        score.total += step.total
+        score.missing.extend(step.missing)
+    return score
 
 
 RULES = {
@@ -234,6 +258,6 @@ def completeness(snapshot, open_blockers=(), unanswered_warnings=()):
     for slug, rule in RULES.items():
         steps[slug] = StepScore(slug)
         rule(steps[slug], snapshot)
-    steps["review"] = StepScore("review")
-    _review(steps["review"], snapshot, open_blockers, unanswered_warnings)
+    _findings(steps["usage"], open_blockers, unanswered_warnings)
+    steps["review"] = _review(steps)
     return Completeness(steps)

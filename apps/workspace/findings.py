@@ -20,6 +20,10 @@ without a database. The rules, and why:
   retrieved): a breakage to plan for, not a refusal. "allowed" says nothing, unless the feature was
   blocked under ZDR in an earlier catalog version: teams remember the old rule, so the dated change
   is noted. Features unknown to the catalog or not applicable to the endpoint are info, never a crash.
+- Regulated data (advice.regulated_reasons) on an endpoint that keeps application state, under a
+  control that allows the endpoint (MAM), is a warning, not an info: the control removes the
+  abuse-monitoring logs but the state (stored PHI, say) stays until deleted, and the team must
+  say how it handles that.
 - A blocker acknowledged with a justification stays listed (it is part of the record) but is no
   longer open. A warning is answered when the team has written how it handles it (or why it does
   not apply); the catalog's remediation is advice to the team, never its answer.
@@ -29,8 +33,11 @@ from dataclasses import dataclass, field
 
 from apps.catalog.limitations import limitations_of
 
-CONTROLS = ("zdr", "mam")
-CONTROL_LABELS = {"zdr": "ZDR", "mam": "MAM"}
+from .advice import CONTROL_LABELS, Recommendation, keeps_application_state, options, recommend, regulated_reasons
+from .advice import stateful_in_use as _stateful_in_use
+
+CONTROLS = tuple(CONTROL_LABELS)
+NOT_CHOSEN = ("", None, "recommend")  # "recommend" was the old default: it never was the team's choice
 SEVERITIES = ("blocker", "warning", "info")
 GENERIC_REMEDIATION = (
     "Replace it with an endpoint or feature that the catalog lists as eligible, or move this workload to a "
@@ -85,17 +92,17 @@ class Finding:
 
 
 @dataclass(frozen=True)
-class Recommendation:
-    control: str
-    reasons: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class Evaluation:
-    control: str
-    requested_control: str
+    control: str  # the control the findings are under: the requested one, else the advised one
+    requested_control: str  # "" until the team chooses
     findings: tuple[Finding, ...]
     recommendation: Recommendation
+    options: tuple = ()  # advice.ControlOption per control, side by side
+    regulated: tuple[str, ...] = ()  # what makes the data regulated, as labels
+
+    @property
+    def chosen(self):
+        return self.requested_control in CONTROLS
 
     def _of(self, severity):
         return tuple(f for f in self.findings if f.severity == severity)
@@ -129,19 +136,25 @@ class Evaluation:
 
 
 def evaluate(snapshot, catalog):
-    """Findings for the snapshot's usages under its requested control, plus a recommendation.
+    """Findings for the snapshot's usages under its requested control, plus advice.
 
-    Both controls are always evaluated, because the recommendation compares them; with
-    requested_control "recommend" (or none yet) the recommended control is the one evaluated.
+    Both controls are always evaluated, because the advice compares them side by side; until the
+    team has chosen a control, the findings are shown under the advised one.
     """
-    requested = snapshot.get("requested_control") or "recommend"
-    if requested not in (*CONTROLS, "recommend"):
+    requested = snapshot.get("requested_control")
+    if requested not in (*CONTROLS, *NOT_CHOSEN):
         raise ValueError(f"Unknown requested control: {requested!r}")
+    requested = requested if requested in CONTROLS else ""
     under = {control: evaluate_under(snapshot, catalog, control) for control in CONTROLS}
-    recommendation = recommend(under["zdr"], under["mam"])
-    control = recommendation.control if requested == "recommend" else requested
-    return Evaluation(control=control, requested_control=requested, findings=under[control],
-                      recommendation=recommendation)
+    regulated = regulated_reasons(snapshot)
+    stateful = _stateful_in_use(snapshot, {e["path"]: e for e in catalog["endpoints"]})
+    recommendation = recommend(under["zdr"], under["mam"], regulated, stateful)
+    control = requested or recommendation.control
+    return Evaluation(
+        control=control, requested_control=requested, findings=under[control], recommendation=recommendation,
+        options=options(snapshot, {e["path"]: e for e in catalog["endpoints"]}, under, recommendation.control),
+        regulated=regulated,
+    )
 
 
 def evaluate_under(snapshot, catalog, control):
@@ -155,34 +168,12 @@ def evaluate_under(snapshot, catalog, control):
     context = {
         "control": control, "label": CONTROL_LABELS[control], "as_of": str(catalog["as_of"]),
         "source_url": sources[0].get("url", ""), "acks": snapshot.get("acknowledgements") or {},
-        "answers": snapshot.get("warning_answers") or {},
+        "answers": snapshot.get("warning_answers") or {}, "regulated": regulated_reasons(snapshot),
     }
     found = []
     for usage in snapshot.get("usages") or []:
         found.extend(_usage_findings(usage, endpoints, features, context))
     return tuple(sorted(found, key=lambda f: SEVERITIES.index(f.severity)))
-
-
-def recommend(zdr_findings, mam_findings):
-    """ZDR when nothing open blocks it (it is the stronger promise); MAM when only ZDR is blocked,
-    since MAM keeps every feature available; otherwise ZDR after the blockers are fixed, because
-    neither control covers the current design and the fix usually clears ZDR too."""
-    zdr_open = [f for f in zdr_findings if f.is_open]
-    mam_open = [f for f in mam_findings if f.is_open]
-    if not zdr_open:
-        kept = [f for f in zdr_findings if f.severity == "blocker"]
-        if kept:  # acknowledged: not eligible, used anyway. Never "all eligible".
-            return Recommendation("zdr", (
-                f"Nothing open blocks ZDR, but {len(kept)} blocker{'s are' if len(kept) > 1 else ' is'} acknowledged: "
-                "not eligible, used anyway with a justification.",
-            ))
-        return Recommendation("zdr", ("All endpoints and features in use are ZDR-eligible.",))
-    if not mam_open:
-        return Recommendation("mam", tuple(
-            f"{f.title} → MAM keeps it available; or change the design: {f.remediation}" for f in zdr_open
-        ))
-    lead = "Some blockers apply under MAM as well, so neither control covers the current design: fix these first."
-    return Recommendation("zdr", (lead, *(f"{f.title} → {f.remediation}" for f in zdr_open)))
 
 
 def _usage_findings(usage, endpoints, features, context):
@@ -243,6 +234,8 @@ def _endpoint_finding(path, row, points, context, make):
         return make("blocker", f"{path} is not eligible for {label}", detail, remediation=row["remediation"])
     if eligibility == "limited" and not all_texts:
         points = ["The catalog marks it eligible with limitations without listing them; check the source."]
+    if eligibility != "no" and context["regulated"] and keeps_application_state(row):
+        return _state_warning(path, row, points, context, make)
     if eligibility == "limited" and points:
         return make("warning", f"{path} is eligible for {label} with limitations", _sentences(*points),
                     remediation=row["remediation"], points=points)
@@ -251,6 +244,15 @@ def _endpoint_finding(path, row, points, context, make):
                     f"{retention} The catalog lists {len(all_texts)} limitation{'s' if len(all_texts) > 1 else ''} "
                     "for it, each about a feature this usage does not use.")
     return make("info", f"{path} is eligible for {label}", retention)
+
+
+def _state_warning(path, row, points, context, make):
+    state = row["application_state_retention"].lower()
+    kept = (f"Under {context['label']}, {path} keeps application state {state}: what these calls store "
+            f"({', '.join(context['regulated'])}) stays at OpenAI until it is deleted. {context['label']} only "
+            "removes the abuse-monitoring logs.")
+    return make("warning", f"{path} keeps regulated data as application state {state} under {context['label']}",
+                _sentences(kept, row["zdr_note"]), remediation=row["remediation"], points=[kept, *points])
 
 
 def _feature_finding(key, feature, path, context, make, linked=()):

@@ -35,6 +35,15 @@ HELP_TEXTS = {
 }
 
 
+def requested_control_field():
+    """The control the team asks for: its own explicit choice, blank until it is made."""
+    return forms.ChoiceField(
+        label="Requested control", required=False, choices=[("", "Not chosen yet")] + Control.choices,
+        help_text="Your choice, not the portal's. Review compares ZDR and MAM for your endpoints and data; "
+                  "nothing is sent to review until you choose.",
+    )
+
+
 class ProjectIdsField(forms.CharField):
     """Project IDs typed as one line, separated by commas or spaces; stored as a list."""
 
@@ -94,7 +103,8 @@ class StepForm(BoundedForm):
         overrides = {
             "project_ids": ProjectIdsField(
                 label="OpenAI project IDs", required=False, help_text=HELP_TEXTS["project_ids"]
-            )
+            ),
+            "requested_control": requested_control_field(),
         }
         meta = {
             "model": ZdrRequest,
@@ -114,9 +124,7 @@ class NewRequestForm(BoundedForm):
         fields = ["title", "requested_control", "openai_org_id"]
         help_texts = {"openai_org_id": "Settings → Organization → General on platform.openai.com shows it."}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["requested_control"].initial = Control.RECOMMEND
+    requested_control = requested_control_field()
 
 
 class ItemForm(BoundedForm):

@@ -18,14 +18,14 @@ project_id_validator = RegexValidator(
 class Control(models.TextChoices):
     ZDR = "zdr", "Zero Data Retention (ZDR)"
     MAM = "mam", "Modified Abuse Monitoring (MAM)"
-    RECOMMEND = "recommend", "Recommend for me"
 
 
 class ZdrRequest(models.Model):
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="zdr_requests")
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     title = models.CharField(max_length=200)
-    requested_control = models.CharField(max_length=16, choices=Control.choices, default=Control.RECOMMEND)
+    # The team's own choice, blank until it is made: the portal advises, it never chooses.
+    requested_control = models.CharField(max_length=16, choices=Control.choices, blank=True, default="")
     openai_org_id = models.CharField(
         "OpenAI organization ID", max_length=64, blank=True, validators=[openai_org_id_validator]
     )

@@ -108,3 +108,10 @@ class Assessment:
             u["id"]: f"Usage {n}: {u['endpoint_path']}" + (f" ({u['purpose']})" if u["purpose"] else "")
             for n, u in enumerate(self.snapshot["usages"], start=1)
         }
+
+
+def downstream_facts(zdr_request):
+    """How far the request got after the workspace: its packet versions and tracking status. Read
+    through the reverse relations, so the workspace never imports the layers above it."""
+    tracking = getattr(zdr_request, "tracking", None)
+    return {"versions": zdr_request.packet_versions.count(), "status": tracking.status if tracking else "draft"}

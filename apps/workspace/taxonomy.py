@@ -64,6 +64,15 @@ DRIVERS = [
     ("other", "Other"),
 ]
 
+# Data whose storage at OpenAI is itself a compliance question: for it, the advice leans to ZDR and
+# application state kept under MAM is a warning the team must answer (see advice.py).
+REGULATED_DRIVERS = frozenset({"hipaa", "gdpr_special", "pci_dss", "glba", "ferpa", "cjis", "privilege"})
+REGULATED_CATEGORIES = frozenset({
+    "user.government_id", "user.health_and_medical", "user.health_and_medical.genetic", "user.biometric",
+    "user.financial", "user.financial.bank_account", "user.payment.card", "user.criminal_history", "user.childrens",
+    "user.legal.privileged", "user.education",
+})
+
 CERTIFICATIONS = [
     ("soc2", "SOC 2 Type II"),
     ("iso27001", "ISO 27001"),

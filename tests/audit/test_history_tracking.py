@@ -19,7 +19,7 @@ def test_moves_contacts_reminders_approval_and_verification(alice_client, alice,
     with run_on_commit():
         alice_client.post(reverse("tracking:transition", args=[clinic.pk, "send_to_review"]), {"note": "Please check."})
     with acting_as(alice), run_on_commit():  # the rest of the way through the services, as the views call them
-        move(clinic, "mark_ready", alice)
+        move(clinic, "mark_ready", alice, packet_version=packet)  # the packet fixture is signed off
         move(clinic, "submit", alice, packet_version=packet, channel="sales_form")
     make_due(clinic)
     assert followups.follow_ups_sweep() == 1  # the beat's sweep: no person

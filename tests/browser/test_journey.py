@@ -222,6 +222,8 @@ def test_a_new_team_goes_from_sign_in_to_verified(page, sign_in, alice, bob, cel
     page.get_by_role("button", name="Record decision").click()
     expect(page.get_by_text("Current decision: Approved")).to_be_visible()
     page.get_by_role("link", name="Tracking").click()
+    page.get_by_role("link", name="Mark ready to send…").click()
+    expect(page.get_by_label("Packet version signed off")).to_have_value(str(version.pk))  # the one bob signed off
     page.get_by_role("button", name="Mark ready to send").click()
     expect(page.locator("#status-line")).to_contain_text("Ready to send")
 
@@ -257,6 +259,7 @@ def test_a_new_team_goes_from_sign_in_to_verified(page, sign_in, alice, bob, cel
     page.get_by_role("button", name="Add to the log").click()
     expect(page.get_by_role("region", name="Contact log and history")).to_contain_text("We are reviewing your request.")
     expect(follow_ups).not_to_contain_text("Overdue")
+    expect(page.locator("#status-line")).to_contain_text("Acknowledged by OpenAI")  # the move offered with the reply
 
     # The approval with its evidence, then the Admin API check marks the request verified.
     page.get_by_role("link", name="Record approval (ZDR)").click()

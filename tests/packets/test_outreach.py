@@ -81,3 +81,14 @@ def test_the_form_text_limit_is_a_setting(clinic, alice, settings, client_for):
 def test_the_email_draft_has_no_recipient_without_an_account_manager(blank_request, alice):
     draft = email_draft(packet_snapshot(Assessment(fresh(blank_request)), number=1))
     assert draft["to"] == [] and draft["subject"].startswith("ZDR request for OpenAI organization (ID to follow)")
+
+
+def test_the_email_to_field_is_empty_with_a_hint_when_nobody_is_known(client_for, blank_request, alice):
+    from apps.packets import services
+
+    services.packet_version_create(zdr_request=fresh(blank_request), user=alice)
+    html = client_for(alice).get(reverse("packets:version", args=[blank_request.pk, 1])).content.decode()
+    field = html.split('id="email-to"')[1].split(">")[0]
+    assert 'value=""' in field and 'aria-describedby="email-to-help"' in field
+    assert "add your OpenAI account manager as a contact" in html.split('id="email-to-help"')[1]
+    assert "(add an OpenAI account manager" not in html

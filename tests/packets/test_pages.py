@@ -81,3 +81,26 @@ def test_only_owners_choose_the_paper_size(client_for, alice, bob, alice_org):
 def test_the_workspace_links_to_the_packet(client_for, clinic, alice):
     html = client_for(alice).get(reverse("workspace:step", args=[clinic.pk, "review"])).content.decode()
     assert reverse("packets:packet", args=[clinic.pk]) in html
+
+
+def test_no_packet_is_made_until_the_team_chooses_a_control(client_for, clinic, alice):
+    from apps.packets.models import PacketVersion
+
+    clinic.requested_control = ""
+    clinic.save()
+    client = client_for(alice)
+    response = client.post(reverse("packets:generate", args=[clinic.pk]), follow=True)
+    html = response.content.decode()
+
+    assert not PacketVersion.objects.exists()
+    assert "Choose the control you request (ZDR or MAM) on Organization and contacts first" in html
+    banner = html.split('id="control-not-chosen"')[1].split("</div>")[0]
+    assert f'href="/requests/{clinic.pk}/steps/organization/#div_id_requested_control"' in banner
+    assert "Generate PDF version" not in html
+
+
+def test_the_preview_never_shows_an_advised_control_as_the_teams_choice(client_for, clinic, alice):
+    clinic.requested_control = ""
+    clinic.save()
+    html = client_for(alice).get(reverse("packets:packet", args=[clinic.pk])).content.decode()
+    assert "Zero Data Retention (ZDR) (advised; not chosen yet)" in html

@@ -2,15 +2,19 @@
 real HTTP. The admin key is used once: never stored, logged, rendered or queued."""
 
 import logging
+from datetime import date, datetime
 from io import StringIO
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from apps.tracking import services
 from apps.tracking.admin_api import compare
 from apps.tracking.models import Approval, Attachment, ChecklistTick, Tracking, Verification
+from apps.tracking.schedule import first_verification_due
 from tests.fakes.openai_admin import VALID_KEY
 
 from .moves import approval_data, move
@@ -102,7 +106,15 @@ def test_a_timeout_gets_a_clear_message(client_for, approved, alice, fake_admin_
 def test_an_unreachable_api_gets_a_clear_message(client_for, approved, alice, settings):
     settings.OPENAI_ADMIN_API_BASE_URL = "http://127.0.0.1:9"  # the discard port: nothing listens
     body = check(client_for(alice), approved).content.decode()
-    assert "Could not reach the Admin API" in body
+    assert "Could not reach the Admin API at http://127.0.0.1:9: no server answered there." in body
+    assert "Check the configured base URL" in body
+    assert "ConnectError" not in body and "Error)" not in body  # words, not the exception's class name
+
+
+def test_a_base_url_that_is_not_http_is_named_as_such(client_for, approved, alice, settings):
+    settings.OPENAI_ADMIN_API_BASE_URL = "ftp://127.0.0.1:9"
+    body = check(client_for(alice), approved).content.decode()
+    assert "is not an http(s) address" in body and "UnsupportedProtocol" not in body
 
 
 def test_an_unexpected_type_is_a_mismatch(client_for, approved, alice, fake_admin_api):
@@ -189,3 +201,21 @@ def assert_key_nowhere(body, caplog, key=VALID_KEY):
     call_command("dumpdata", stdout=dump)
     assert key not in dump.getvalue()
     assert key[-12:] not in dump.getvalue()
+
+
+def test_the_first_check_after_an_approval_is_due_later_not_overdue(client_for, approved, alice):
+    """The approval's effective date (2 Mar 2026) is in the past: the reminder counts from the approval."""
+    reverify = approved.follow_ups.get(kind="reverify", state="pending")
+    assert reverify.due_at > timezone.now()
+    html = client_for(alice).get(reverse("tracking:detail", args=[approved.pk])).content.decode()
+    card = html.split(f'id="follow-up-{reverify.pk}"')[1].split("</section>")[0]
+    assert "Overdue" not in card and "Due " in card
+
+
+def test_the_first_check_waits_for_a_future_effective_date():
+    tz = ZoneInfo("Europe/Paris")
+    recorded = datetime(2026, 3, 6, 16, 0, tzinfo=tz)  # a Friday afternoon
+    assert first_verification_due(date(2026, 3, 6), recorded, frozenset(), tz) == datetime(2026, 3, 9, 9, 0, tzinfo=tz)
+    assert first_verification_due(date(2026, 3, 20), recorded, frozenset(), tz) == datetime(2026, 3, 20, 9, 0,
+                                                                                             tzinfo=tz)
+    assert first_verification_due(date(2026, 3, 6), recorded, frozenset({date(2026, 3, 9)}), tz).day == 10

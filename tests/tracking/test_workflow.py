@@ -75,7 +75,7 @@ def test_a_move_is_recorded_with_who_when_and_note(clinic, alice, packet):
 
 def test_submitting_needs_a_ready_packet_of_this_request(clinic, blank_request, alice):
     bring_to(clinic, "ready_to_send", alice)
-    for version in (make_packet(clinic, 1, PacketState.RENDERING), make_packet(blank_request, 1)):
+    for version in (make_packet(clinic, 2, PacketState.RENDERING), make_packet(blank_request, 1)):
         with pytest.raises(services.Refused) as refused:
             move(clinic, "submit", alice, packet_version=version, channel="sales_form")
         assert REQUIREMENTS["packet_version"] in str(refused.value)
@@ -85,7 +85,8 @@ def test_submitting_needs_a_ready_packet_of_this_request(clinic, blank_request, 
 def test_a_reviewer_marks_ready_but_cannot_submit(client_for, clinic, alice, reviewer, packet):
     bring_to(clinic, "internal_review", alice)
     client = client_for(reviewer)
-    response = client.post(reverse("tracking:transition", args=[clinic.pk, "mark_ready"]), follow=True)
+    response = client.post(reverse("tracking:transition", args=[clinic.pk, "mark_ready"]),
+                           {"packet_version": packet.pk}, follow=True)
     assert "the request is now Ready to send" in response.content.decode()
 
     response = client.post(reverse("tracking:transition", args=[clinic.pk, "submit"]),

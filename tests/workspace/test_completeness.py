@@ -79,3 +79,44 @@ def test_every_missing_item_links_to_an_element_on_its_step(client_for, alice, b
                 reverse("workspace:step", args=[blank_request.pk, item.step])
             ).content.decode()
         assert f'id="{item.anchor}"' in pages[item.step], f"{item.label} links to #{item.anchor}, not on {item.step}"
+
+
+def test_an_empty_request_is_zero_percent_on_every_step_and_in_total():
+    result = completeness({})
+    assert result.percent == 0
+    assert {slug: score.percent for slug, score in result.steps.items()} == dict.fromkeys(result.steps, 0)
+
+
+def test_a_brand_new_request_does_not_show_review_complete(client_for, alice, blank_request):
+    """Only the control and the owner as primary contact are known: 2 of 46 things."""
+    result = assess(blank_request).completeness
+    assert result.steps["review"].percent == result.percent == 4 and not result.steps["review"].is_complete
+    html = client_for(alice).get(reverse("workspace:step", args=[blank_request.pk, "organization"])).content.decode()
+    review_item = html.split("/steps/review/")[1].split("</li>")[0]
+    assert ">4%<" in review_item and "text-bg-success" not in review_item
+
+
+def test_an_open_blocker_keeps_the_usage_step_incomplete(client_for, alice, clinic):
+    EndpointUsage.objects.create(request=clinic, endpoint_path="/v1/batches", models_used="gpt-5.1", monthly_volume=10)
+    usage = assess(clinic).completeness.steps["usage"]
+    assert usage.percent < 100 and not usage.is_complete
+    assert any(m.label.startswith("Resolve or acknowledge: /v1/batches") for m in usage.missing)
+    html = client_for(alice).get(reverse("workspace:step", args=[clinic.pk, "usage"])).content.decode()
+    assert "This step is complete" not in html and "missing on this step" in html
+
+
+def test_review_sums_up_every_step(clinic):
+    clinic.incident_response = ""
+    clinic.save()
+    result = assess(clinic).completeness
+    assert result.steps["safeguards"].missing and result.steps["review"].percent < 100
+    assert result.steps["review"].missing == result.missing == result.steps["safeguards"].missing
+    assert result.first_incomplete_step() == "safeguards"
+
+
+def test_a_request_without_a_chosen_control_is_not_complete(clinic):
+    clinic.requested_control = ""
+    clinic.save()
+    missing = assess(clinic).completeness.steps["organization"].missing
+    assert [(m.label, m.anchor) for m in missing] == [("The control you request (ZDR or MAM)",
+                                                         "div_id_requested_control")]

@@ -221,9 +221,9 @@ RECOMMENDATIONS = {
 
 @pytest.mark.parametrize(("usages", "expected", "named"), RECOMMENDATIONS.values(), ids=RECOMMENDATIONS.keys())
 def test_recommendation(shipped_document, usages, expected, named):
-    result = evaluate(request(*usages, control="recommend"), shipped_document)
+    result = evaluate(request(*usages, control=""), shipped_document)
 
-    assert result.requested_control == "recommend"
+    assert result.requested_control == "" and not result.chosen
     assert result.recommendation.control == expected
     assert result.control == expected
     assert result.recommendation.reasons
@@ -313,3 +313,52 @@ def test_no_usages_means_no_findings_and_zdr(shipped_document):
     assert result.findings == ()
     assert result.control == "zdr"
     assert result.recommendation.reasons == ("All endpoints and features in use are ZDR-eligible.",)
+
+
+HIPAA_TEAM = {"drivers": ["hipaa"], "data_categories": ["user.health_and_medical"]}
+STATEFUL = (usage(1, "/v1/assistants"), usage(2, "/v1/batches"))
+
+
+def test_application_state_under_mam_is_a_warning_for_regulated_data(shipped_document):
+    result = evaluate({**request(*STATEFUL, control="mam"), **HIPAA_TEAM}, shipped_document)
+
+    (assistants,) = result.for_usage(1)
+    assert assistants.severity == "warning" and assistants.needs_answer
+    assert assistants.title == "/v1/assistants keeps regulated data as application state until deleted under MAM"
+    assert "stays at OpenAI until it is deleted" in assistants.points[0] and "HIPAA / PHI" in assistants.points[0]
+    assert not result.has_open_blockers and len(result.unanswered_warnings) == 2
+
+
+def test_application_state_under_mam_stays_an_info_without_regulated_data(shipped_document):
+    result = evaluate(request(*STATEFUL, control="mam"), shipped_document)
+    assert [f.severity for f in result.findings] == ["info", "info"] and result.regulated == ()
+
+
+def test_regulated_data_is_advised_zdr_with_what_mam_would_keep(shipped_document):
+    result = evaluate({**request(*STATEFUL, control=""), **HIPAA_TEAM}, shipped_document)
+
+    assert result.recommendation.control == "zdr" and result.control == "zdr"
+    lead, *fixes = result.recommendation.reasons
+    assert lead.startswith("Your data is regulated (HIPAA / PHI, Health and medical records (PHI)): ZDR is usually")
+    assert "/v1/assistants (until deleted), /v1/batches (until deleted)" in lead
+    assert [fix.split(" → ")[0] for fix in fixes] == ["/v1/assistants is not eligible for ZDR",
+                                                      "/v1/batches is not eligible for ZDR"]
+
+
+def test_the_controls_are_compared_side_by_side(shipped_document):
+    result = evaluate({**request(*STATEFUL, usage(3, "/v1/responses"), control=""), **HIPAA_TEAM}, shipped_document)
+    zdr, mam = result.options
+
+    assert (zdr.label, zdr.recommended, mam.label, mam.recommended) == ("ZDR", True, "MAM", False)
+    assert zdr.open_blockers == ("/v1/assistants", "/v1/batches")
+    assert mam.open_blockers == () and mam.warnings == 2
+    assert mam.keeps[:2] == ("/v1/assistants: application state until deleted",
+                             "/v1/batches: application state until deleted")
+    assert "unless every request sends store=false" in mam.keeps[2]
+    assert all("not eligible" in kept for kept in zdr.keeps)
+    assert "excluded from abuse-monitoring logs" in zdr.abuse_logs == mam.abuse_logs
+
+
+def test_the_old_recommend_value_counts_as_not_chosen(shipped_document):
+    result = evaluate(request(*CLINIC, control="recommend"), shipped_document)
+    assert result.requested_control == "" and not result.chosen and result.control == "mam"

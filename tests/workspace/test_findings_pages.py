@@ -173,3 +173,39 @@ def test_the_demo_clinic_answers_its_only_warning_and_stays_complete(client_for,
 
     assert "lab-result PDFs" in review and "Answer how you handle" not in review
     assert "Background mode" not in review
+
+
+def test_a_hipaa_team_is_not_quietly_steered_to_mam(client_for, alice, clinic):
+    """The finding of the issue: Assistants and Batches in use, no control chosen, the banner was green MAM."""
+    clinic.requested_control = ""
+    clinic.save()
+    add_batches(clinic)
+    assistants = EndpointUsage.objects.create(request=clinic, position=10, endpoint_path="/v1/assistants",
+                                              models_used="gpt-5.1", monthly_volume=10)
+    html = client_for(alice).get(step_url(clinic, "review")).content.decode()
+
+    banner = html.split('id="recommendation"')[1].split("</div>")[0]
+    assert "alert-success" not in banner and "alert-warning" in banner
+    assert "No control chosen yet" in banner and "Advice: ZDR." in banner
+    compare = html.split('id="recommendation"')[1].split("</table>")[0]
+    assert "choose ZDR or MAM on Organization and contacts" in compare
+    assert "Why ZDR is usually what a team with regulated data needs" in compare
+    mam = compare.split('id="option-mam"')[1].split("</tr>")[0]
+    assert "/v1/assistants: application state until deleted" in mam and "/v1/batches" in mam
+
+    client_for(alice).post(step_url(clinic, "organization"), {**organization_data(clinic), "requested_control": "mam"})
+    html = client_for(alice).get(step_url(clinic, "usage")).content.decode()
+    card = html.split(f'id="finding-usage:{assistants.pk}:endpoint"')[1].split("Source:")[0]
+    assert "keeps regulated data as application state until deleted under MAM" in card
+    assert "text-bg-warning" in card and "text-bg-info" not in card
+
+
+def organization_data(clinic):
+    from apps.workspace.services import fingerprint
+    from apps.workspace.steps import STEP_BY_SLUG
+
+    fields = STEP_BY_SLUG["organization"].fields
+    data = {name: getattr(clinic, name) for name in fields}
+    data["project_ids"] = ", ".join(clinic.project_ids)
+    data["seen"] = fingerprint(clinic, fields)
+    return data

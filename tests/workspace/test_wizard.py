@@ -29,10 +29,11 @@ def org_step_data(zdr_request, **changes):
 
 def test_creating_a_request_pins_the_current_catalog_and_opens_step_one(client_for, alice, catalog_loaded):
     response = client_for(alice).post(
-        reverse("workspace:create"), {"title": "Notes", "requested_control": "recommend", "openai_org_id": "org-X1"}
+        reverse("workspace:create"), {"title": "Notes", "requested_control": "", "openai_org_id": "org-X1"}
     )
     zdr_request = ZdrRequest.objects.get()
     assert response["Location"] == step_url(zdr_request, "organization")
+    assert zdr_request.requested_control == ""  # not chosen yet: the portal never chooses for the team
     assert str(zdr_request.catalog_version.as_of) == "2026-09-22"
     assert zdr_request.contacts.get().email == "alice@example.com"
 
@@ -181,3 +182,13 @@ def test_viewers_see_the_wizard_read_only_and_cannot_save(client_for, blank_requ
 
 def test_an_unknown_step_is_a_404(client_for, alice, blank_request):
     assert client_for(alice).get(step_url(blank_request, "nope")).status_code == 404
+
+
+def test_the_new_request_form_has_no_default_control_and_refuses_recommend(client_for, alice, catalog_loaded):
+    client = client_for(alice)
+    html = client.get(reverse("workspace:create")).content.decode()
+    select = html.split('name="requested_control"')[1].split("</select>")[0]
+    assert '<option value="" selected>Not chosen yet</option>' in select and "Recommend for me" not in select
+    response = client.post(reverse("workspace:create"), {"title": "Notes", "requested_control": "recommend"})
+    assert response.status_code == 200 and "Select a valid choice" in response.content.decode()
+    assert not ZdrRequest.objects.exists()

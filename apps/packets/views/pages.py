@@ -26,6 +26,7 @@ def packet_page(request, request_id):
         "versions": [(v, selectors.review_state(v)) for v in versions],
         "approval": selectors.approval_state(versions, preview),
         "paper_size": settings.get_paper_size_display(),
+        "control_chosen": bool(zdr_request.requested_control),
     })
 
 
@@ -33,7 +34,11 @@ def packet_page(request, request_id):
 @membership_required("can_edit")
 def packet_generate(request, request_id):
     zdr_request = request_get(organization=request.membership.organization, request_id=request_id)
-    version = services.packet_version_create(zdr_request=zdr_request, user=request.user)
+    try:
+        version = services.packet_version_create(zdr_request=zdr_request, user=request.user)
+    except services.PacketRefused as refused:
+        messages.error(request, str(refused))
+        return redirect("packets:packet", request_id=zdr_request.pk)
     messages.success(request, f"Packet v{version.number} is queued: the PDF is rendered in the background.")
     return redirect("packets:version", request_id=zdr_request.pk, number=version.number)
 

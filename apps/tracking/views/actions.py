@@ -37,7 +37,8 @@ def transition(request, request_id, move):
     if move is None or move.form != "transition":
         raise Http404("No such step in the workflow.")
     data = request.POST if request.method == "POST" else None
-    form = TransitionForm(data, move=move, packet_versions=selectors.ready_packet_versions(zdr_request))
+    tracking = selectors.tracking_of(zdr_request)
+    form = TransitionForm(data, move=move, zdr_request=zdr_request, initial_version=tracking.packet_version)
     if request.method == "POST" and form.is_valid():
         try:
             services.transition_perform(zdr_request=zdr_request, move_key=move.key, user=request.user,
@@ -49,7 +50,7 @@ def transition(request, request_id, move):
             messages.success(request, f"{move.label}: the request is now {STATUSES[move.target].label}.")
             return _back(zdr_request)
     return render(request, "tracking/transition.html", {
-        "zdr_request": zdr_request, "move": move, "form": form, "tracking": selectors.tracking_of(zdr_request),
+        "zdr_request": zdr_request, "move": move, "form": form, "tracking": tracking,
         "target": STATUSES[move.target],
     })
 
@@ -57,12 +58,21 @@ def transition(request, request_id, move):
 @membership_required("can_edit")
 def contact_add(request, request_id):
     zdr_request = _load(request, request_id)
-    form = ContactEntryForm(*posted(request))
+    form = ContactEntryForm(*posted(request), status=selectors.tracking_of(zdr_request).status,
+                            control=zdr_request.requested_control)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        services.contact_entry_create(zdr_request=zdr_request, user=request.user, upload=data.pop("attachment"), **data)
-        messages.success(request, "Logged in the contact log.")
-        return _back(zdr_request, "timeline")
+        try:
+            services.contact_entry_log(zdr_request=zdr_request, user=request.user, role=request.membership.role,
+                                       upload=data.pop("attachment"), **data)
+        except services.Refused as refused:
+            form.add_error("move", " ".join(refused.reasons))
+        else:
+            moved = data.get("move") and data["direction"] == "in"
+            messages.success(request, f"Logged in the contact log; the request is now "
+                                      f"{STATUSES[MOVES[data['move']].target].label}." if moved
+                             else "Logged in the contact log.")
+            return _back(zdr_request, "timeline")
     return render(request, "tracking/contact_form.html", {"zdr_request": zdr_request, "contact_form": form})
 
 

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import FileResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from apps.accounts.access import membership_required
@@ -12,21 +13,49 @@ from ..drafts import follow_up_draft
 from ..forms import ContactEntryForm, PolicyForm
 from ..models import FollowUp
 from ..verification import checklist_for
-from ..workflow import STATUSES, WITH_APPROVAL, moves_from, refusals
+from ..workflow import STATUSES, WITH_APPROVAL, missing, moves_from, refusals, suggested_move
+
+
+def _fixes(zdr_request):
+    """Where to go to provide what a move lacks: (label, url) by requirement key."""
+    packet = reverse("packets:packet", args=[zdr_request.pk])
+    return {
+        "control": ("Choose ZDR or MAM",
+                    reverse("workspace:step", args=[zdr_request.pk, "organization"]) + "#div_id_requested_control"),
+        "signed_off_version": ("Review and sign off the packet", packet),
+        "packet_version": ("Generate the packet", packet),
+    }
+
+
+def next_moves(membership, zdr_request, tracking):
+    """Each move from the current status with why it is refused and where to fix it, and the key
+    of the one the page offers as its primary action."""
+    facts, fixes = selectors.move_facts(zdr_request), _fixes(zdr_request)
+    moves = []
+    for m in moves_from(tracking.status):
+        provided = {**{r: True for r in m.requires}, **{k: facts[k] for k in (*m.needs, *m.requires) if k in facts}}
+        lacking = missing(m, provided)
+        fixable = lacking and membership.role in m.roles and tracking.status in m.sources
+        moves.append((m, refusals(m, status=tracking.status, role=membership.role, provided=provided),
+                      fixes.get(lacking[0]) if fixable else None))
+    return moves, suggested_move(tracking.status, zdr_request.requested_control)
 
 
 def page_context(request, zdr_request, **extra):
     membership = request.membership
     tracking = selectors.tracking_of(zdr_request)
+    moves, primary = next_moves(membership, zdr_request, tracking)
     now = timezone.now()
     follow_ups = list(selectors.follow_ups_of(zdr_request))
     current = next((f for f in follow_ups if f.kind == FollowUp.Kind.FOLLOW_UP and f.state in FollowUp.OPEN), None)
+    overdue = current is not None and current.due_at <= now
+    if overdue:
+        primary = ""  # the overdue follow-up is the one thing to do first: its card holds the primary action
     approval = selectors.approval_current(zdr_request)
     return {
         "zdr_request": zdr_request, "tracking": tracking, "status": STATUSES[tracking.status], "now": now,
         "waiting_days": (now - tracking.waiting_since).days if tracking.waiting_since and tracking.waiting_on else None,
-        "moves": [(m, refusals(m, status=tracking.status, role=membership.role, provided={r: True for r in m.requires}))
-                  for m in moves_from(tracking.status)],
+        "moves": moves, "primary": primary, "follow_up_overdue": overdue,
         "timeline": selectors.timeline(zdr_request),
         "open_follow_ups": [f for f in follow_ups if f.state in FollowUp.OPEN],
         "past_follow_ups": [f for f in follow_ups if f.state not in FollowUp.OPEN][:10],
@@ -37,7 +66,8 @@ def page_context(request, zdr_request, **extra):
         "alerts": list(selectors.drift_open(zdr_request)),
         "can_tick": membership.can_edit or membership.can_review,
         "can_check": approval is not None and membership.can_edit and tracking.status in WITH_APPROVAL,
-        "contact_form": ContactEntryForm(initial={"occurred_at": timezone.localtime(now).strftime("%Y-%m-%dT%H:%M")}),
+        "contact_form": ContactEntryForm(initial={"occurred_at": timezone.localtime(now).strftime("%Y-%m-%dT%H:%M")},
+                                         status=tracking.status, control=zdr_request.requested_control),
         **extra,
     }
 

@@ -4,6 +4,7 @@ autosave answers swap parts of the same page in place, so they are built from th
 from .. import selectors, services
 from ..diagram import render_html
 from ..items import KIND_BY_SLUG
+from ..next_action import review_next_action
 from ..selectors import Assessment
 from ..steps import STEPS
 
@@ -46,6 +47,9 @@ def answer_context(request, zdr_request, step, *, form=None, conflict=None):
     }
     if step.slug in ("flows", "review"):
         context["diagram"] = render_html(assessment.snapshot, assessment.catalog, assessment.evaluation.control)
+    if step.slug == "review":
+        context["next_action"] = review_next_action(assessment.completeness, assessment.evaluation,
+                                                    **selectors.downstream_facts(zdr_request))
     return context
 
 
