@@ -85,10 +85,11 @@ class Walk:
         self.saved[file.name] = where
         page.add_script_tag(content=self.axe)
         violations = page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")
-        serious = [(v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["target"]) for v in violations
-                   if v["impact"] in FAILING_IMPACTS]
+        serious = [(v["id"], v["impact"], len(v["nodes"]), " | ".join(
+                    f'{n["target"]} {n["failureSummary"].splitlines()[-1].strip()}' for n in v["nodes"][:3]))
+                   for v in violations if v["impact"] in FAILING_IMPACTS]
         moderate = [(v["id"], v["impact"], len(v["nodes"])) for v in violations if v["impact"] not in FAILING_IMPACTS]
-        self.failures += [f"{where}: {rule} ({impact}) on {n} nodes, e.g. {target}" for rule, impact, n, target
+        self.failures += [f"{where}: {rule} ({impact}) on {n} nodes: {target}" for rule, impact, n, target
                           in serious]
         self.moderate += [f"{where}: {rule} ({impact}) on {n} nodes" for rule, impact, n in moderate]
         page.set_viewport_size(PHONE)
