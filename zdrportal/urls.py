@@ -1,10 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from apps.accounts.views import SiteUrlPasswordResetView
 from apps.portal.views import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("password_reset/", SiteUrlPasswordResetView.as_view(), name="password_reset"),  # before Django's own
     path("", include("django.contrib.auth.urls")),
     path("", include("apps.portal.urls")),
     path("", include("apps.accounts.urls")),
