@@ -5,6 +5,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
+# Off: errors show the styled pages. DEBUG=1 make run shows Django's debug pages while developing.
+DEBUG ?= 0
+export DEBUG
 
 # Debian packages: WeasyPrint's text layout libraries, Chromium for the browser tests, and
 # poppler (pdftoppm for the screenshots of packet pages; pdfinfo, pdftotext, pdffonts for the tests).
