@@ -81,3 +81,15 @@ def test_the_form_text_limit_is_a_setting(clinic, alice, settings, client_for):
 def test_the_email_draft_has_no_recipient_without_an_account_manager(blank_request, alice):
     draft = email_draft(packet_snapshot(Assessment(fresh(blank_request)), number=1))
     assert draft["to"] == [] and draft["subject"].startswith("ZDR request for OpenAI organization (ID to follow)")
+
+
+@pytest.mark.parametrize("name", ["Boss <ceo@bank.example>, Eve", "Dana\r\nBcc: attacker@evil.example"])
+def test_the_eml_has_one_sender_whatever_the_contact_name(client_for, clinic, alice, name):
+    clinic.contacts.filter(email=alice.email).update(name=name)  # stored before names were checked
+    rendered_version(clinic, alice)
+    response = client_for(alice).get(reverse("packets:eml", args=[clinic.pk, 1]))
+
+    assert response.status_code == 200
+    message = email.message_from_bytes(response.content, policy=policy.default)
+    [sender] = message["From"].addresses
+    assert sender.addr_spec == alice.email and message["Bcc"] is None
