@@ -40,7 +40,7 @@ def _kwargs_for(name, pattern, org, zdr_request):
 
 
 def member_urls(org, requests, *, first_user=True, every_request=True):
-    """The URLs a member of `org` may open, for its requests (the first one for most pages)."""
+    """(URL name, URL) of the pages a member of `org` may open, for its requests (the first one for most)."""
     urls = []
     for name, pattern in ALL_URLS:
         if name.startswith("admin:") or name in PUBLIC or name in NOT_PAGES:
@@ -58,7 +58,7 @@ def member_urls(org, requests, *, first_user=True, every_request=True):
             steps = kwargs.pop("step", [None])
             for step in steps:
                 try:
-                    urls.append(reverse(name, kwargs={**kwargs, **({"step": step} if step else {})}))
+                    urls.append((name, reverse(name, kwargs={**kwargs, **({"step": step} if step else {})})))
                 except NoReverseMatch:  # e.g. a request without a packet version
                     continue
     return urls
@@ -66,8 +66,8 @@ def member_urls(org, requests, *, first_user=True, every_request=True):
 
 def public_urls(org):
     invitation = Invitation.objects.filter(organization=org, accepted_at__isnull=True).first()
-    return [reverse("login"), reverse("password_reset"), reverse("password_reset_done"),
+    urls = [reverse("login"), reverse("password_reset"), reverse("password_reset_done"),
             reverse("password_reset_confirm", kwargs={"uidb64": "MQ", "token": "set-password"}),
             reverse("password_reset_complete"),
-            reverse("accounts:invitation_accept", kwargs={"token": invitation.token}),
-            "/no-such-page/"]
+            reverse("accounts:invitation_accept", kwargs={"token": invitation.token}), "/no-such-page/"]
+    return [(None, url) for url in urls]
