@@ -106,7 +106,8 @@ class Walk:
     def validate(self, jar):
         run = subprocess.run(["java", "-jar", str(jar), "--errors-only", "--format", "json", str(self.folder)],
                              capture_output=True, text=True, timeout=120)
-        messages = json.loads(run.stderr or run.stdout)["messages"]
+        assert run.returncode in (0, 1) and run.stderr.startswith("{"), f"vnu did not run: {run.stderr[:500]}"
+        messages = json.loads(run.stderr)["messages"]
         errors = []
         for message in messages:
             where = self.saved.get(message.get("url", "").rsplit("/", 1)[-1], message.get("url"))
@@ -146,9 +147,10 @@ def test_every_page_passes_axe_and_the_html_checker_and_fits_a_phone(
     with capsys.disabled():
         print(f"\naccessibility gate: {len(walk.counts)} pages; moderate axe findings (reported, not failing):")
         print("\n".join(walk.moderate) or "none")
-        print("per page: serious+critical axe nodes, moderate nodes, vnu errors, width at 390 px")
+        print("pages with findings: serious+critical axe nodes, moderate nodes, vnu errors, width at 390 px")
         for where, c in walk.counts.items():
-            print(f"  {c['axe']:3d} {c['moderate']:3d} {c['vnu']:3d} {c['width']:5d}  {where}")
+            if c["axe"] or c["moderate"] or c["vnu"] or c["width"] > PHONE["width"]:
+                print(f"  {c['axe']:3d} {c['moderate']:3d} {c['vnu']:3d} {c['width']:5d}  {where}")
         print("totals:", dict(Counter({k: sum(c[k] for c in walk.counts.values()) for k in ("axe", "moderate",
                                                                                              "vnu")})))
     problems = (["axe-core, serious or critical:"] + walk.failures if walk.failures else []) + (
