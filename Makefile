@@ -5,6 +5,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
+# Off: errors show the styled pages. DEBUG=1 make run shows Django's debug pages while developing.
+DEBUG ?= 0
+export DEBUG
 
 # Debian packages: WeasyPrint's text layout libraries, Chromium for the browser tests, and
 # poppler (pdftoppm for the screenshots of packet pages; pdfinfo, pdftotext, pdffonts for the tests).
@@ -12,7 +15,7 @@ WEASYPRINT_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-de
 BROWSER_DEBS := chromium
 SCREENSHOT_DEBS := poppler-utils
 
-.PHONY: run test bench screenshots lint system-packages browser clean
+.PHONY: run test bench screenshots lint system-packages browser checkers clean
 
 run: $(VENV)/.run-deps system-packages
 	@mkdir -p var
@@ -22,7 +25,7 @@ run: $(VENV)/.run-deps system-packages
 	@echo "ZDR Portal: http://127.0.0.1:$(PORT)  (Ctrl-C stops the web server, worker and beat)"
 	$(VENV)/bin/honcho start --no-colour -f Procfile -p $(PORT)
 
-test: $(VENV)/.dev-deps system-packages browser
+test: $(VENV)/.dev-deps system-packages browser checkers
 	$(call apt_ensure,$(SCREENSHOT_DEBS))
 	@mkdir -p var
 	$(PY) -m pytest
@@ -57,6 +60,29 @@ system-packages:
 
 browser:
 	$(call apt_ensure,$(BROWSER_DEBS))
+
+# The accessibility gate's checkers (tests/browser/test_accessibility.py), pinned, from the npm
+# registry, fetched only when missing: axe-core's script and the Nu HTML Checker's jar (~30 MB,
+# so it lives under .venv, never in git). Java runs the jar.
+AXE_VERSION := 4.14.1
+VNU_VERSION := 26.9.27
+AXE_JS := $(VENV)/axe-$(AXE_VERSION)/axe.min.js
+VNU_JAR := $(VENV)/vnu-$(VNU_VERSION)/vnu.jar
+
+checkers: $(AXE_JS) $(VNU_JAR)
+
+$(AXE_JS):
+	$(call npm_extract,axe-core@$(AXE_VERSION),package/axe.min.js,$@)
+
+$(VNU_JAR):
+	$(call npm_extract,vnu-jar@$(VNU_VERSION),package/build/dist/vnu.jar,$@)
+
+# npm pack checks the tarball against the registry's integrity hash; one file is kept from it.
+define npm_extract
+	@mkdir -p $(dir $(3))
+	@tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent $(1) >/dev/null && tar xzf *.tgz $(2) \
+		&& cd - >/dev/null && mv $$tmp/$(2) $(3).part && mv $(3).part $(3) && rm -rf $$tmp
+endef
 
 clean:
 	rm -rf var/broker var/test-broker var/test-zdrportal-*.sqlite3*

@@ -1,11 +1,15 @@
 from django.contrib import admin
+from django.contrib.auth import urls as auth_urls
 from django.urls import include, path
 
+from apps.accounts.views import SiteUrlPasswordResetView
 from apps.portal.views import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
-    path("", include("django.contrib.auth.urls")),
+    # Django's sign-in, sign-out and password views, with our reset view (links from SITE_URL) in place of its own.
+    path("", include([p for p in auth_urls.urlpatterns if p.name != "password_reset"])),
+    path("password_reset/", SiteUrlPasswordResetView.as_view(), name="password_reset"),
     path("", include("apps.portal.urls")),
     path("", include("apps.accounts.urls")),
     path("catalog/", include("apps.catalog.urls")),

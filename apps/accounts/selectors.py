@@ -1,6 +1,7 @@
 """Reads for accounts. Every organization-scoped query in the portal starts from a membership
 returned here, so a user can only ever reach their own organizations' rows."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .models import Invitation, Membership
@@ -23,6 +24,8 @@ def membership_current(*, user, organization_id=None):
 
 
 def membership_switchable(*, user, organization_id):
+    if not 0 < organization_id < 2**63:  # beyond any row id: the database would overflow, not miss
+        raise Http404
     return get_object_or_404(memberships_for_user(user), organization_id=organization_id)
 
 

@@ -1,6 +1,10 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import PasswordResetView
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -104,7 +108,7 @@ def _accept(request, invitation, account_form):
         full_name=account_form.cleaned_data["full_name"],
         password=account_form.cleaned_data["password1"],
     )
-    login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, membership.user, backend="apps.accounts.backends.EmailBackend")
     return membership
 
 
@@ -126,3 +130,13 @@ def invitation_accept(request, token):
             messages.success(request, f"Welcome to {membership.organization}.")
             return redirect("portal:dashboard")
     return render(request, "accounts/invitation_accept.html", {"invitation": invitation, "form": form})
+
+
+class SiteUrlPasswordResetView(PasswordResetView):
+    """Django builds the reset link from the request's Host header; ours comes from SITE_URL, the
+    one address the portal is reached at, whoever asked and through whatever proxy."""
+
+    @property
+    def extra_email_context(self):
+        site = urlsplit(settings.SITE_URL)
+        return {"protocol": site.scheme, "domain": site.netloc}

@@ -4,6 +4,7 @@ Both are pure functions of a frozen snapshot, so they are the same every time a 
 """
 
 import re
+from email.utils import formataddr
 
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
@@ -104,9 +105,15 @@ def email_draft(snapshot):
         "subject": " ".join(render_to_string("packets/email/packet-subject.txt", context).split()),
         "body": render_to_string("packets/email/packet-body-text.txt", context).strip() + "\n",
         "to": to,
-        "from_email": f"{primary['name']} <{primary['email']}>" if primary and primary["email"] else "",
+        "from_email": mailbox(primary["name"], primary["email"]) if primary and primary["email"] else "",
         "filename": attachment_name(snapshot),
     }
+
+
+def mailbox(name, address):
+    """One address header value: the name quoted as needed, so "Boss <ceo@bank.example>, Eve" stays one
+    display name, and on one line (a name stored with a line break before names were checked)."""
+    return formataddr((" ".join(name.split()), address))
 
 
 def attachment_name(snapshot):

@@ -34,7 +34,8 @@ class Comparison:
         bad = [line for line in self.lines if not line[3]]
         if not bad:
             return f"Every checked setting is {self.expected}, as approved."
-        return "Differs from the approval: " + "; ".join(f"{subject}: {why}" for subject, _, _, _, why in bad) + "."
+        # Only what differs: the outcome's own label ("Differs from the approval") is shown next to it.
+        return "; ".join(f"{subject}: {why}" for subject, _, _, _, why in bad) + "."
 
 
 def _get(client, path, subject, timeout):

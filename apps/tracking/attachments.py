@@ -60,9 +60,10 @@ def check_upload(upload):
     """The sniffed (MIME type, extension) of an uploaded file, or a ValidationError saying why not."""
     limit = settings.TRACKING_ATTACHMENT_MAX_BYTES
     if upload.size > limit:
+        # Both sizes in bytes too: rounded, 5 MiB + 1 byte and the 5 MiB limit both read "5.0 MB".
         raise ValidationError(
-            f"“{upload.name[:80]}” is {filesizeformat(upload.size)}; "
-            f"attachments may be at most {filesizeformat(limit)}."
+            f"“{upload.name[:80]}” is {filesizeformat(upload.size)} ({upload.size:,} bytes), "
+            f"over the {filesizeformat(limit)} limit ({limit:,} bytes)."
         )
     if upload.size == 0:
         raise ValidationError(f"“{upload.name[:80]}” is empty.")

@@ -16,6 +16,8 @@ from .attachments import ALLOWED_LABEL, check_upload
 from .models import Approval, ContactChannel, Direction, FollowUpPolicy, GrantedControl
 from .workflow import CHANNELS, STATUSES, reply_moves, suggested_move
 
+EARLIEST_YEAR = 2000  # no contact about OpenAI's data controls predates it: an earlier date is a typo
+
 TEXT_LIMIT = 4000
 FILE_HELP = f"Optional. {ALLOWED_LABEL}; checked by content."
 
@@ -133,6 +135,8 @@ class ContactEntryForm(forms.Form):
         value = self.cleaned_data["occurred_at"]
         if value > timezone.now() + timedelta(minutes=5):
             raise ValidationError("This is in the future; log contacts once they happened.")
+        if value.year < EARLIEST_YEAR:
+            raise ValidationError(f"This is before {EARLIEST_YEAR}: check the year.")
         return value
 
 

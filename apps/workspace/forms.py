@@ -141,6 +141,19 @@ class ContactForm(ItemForm):
         model = Contact
         fields = list(KIND_BY_SLUG["contacts"].fields)
 
+    # Names and titles go into email headers (the packet's .eml): one line each.
+    def clean_name(self):
+        return _one_line(self.cleaned_data["name"])
+
+    def clean_job_title(self):
+        return _one_line(self.cleaned_data["job_title"])
+
+
+def _one_line(value):
+    if "\r" in value or "\n" in value:
+        raise forms.ValidationError("Write the name on one line.")
+    return value
+
 
 class UsageForm(ItemForm):
     class Meta:

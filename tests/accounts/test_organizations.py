@@ -32,3 +32,8 @@ def test_switching_between_organizations(client_for, alice, alice_org, charlie):
 
     assert f"You are now working in {alice_org.name}" in response.content.decode()
     assert f"{alice_org.name} has no ZDR request yet" in response.content.decode()
+
+
+def test_switching_to_an_organization_id_beyond_any_integer_is_a_404(client_for, alice):
+    response = client_for(alice).post("/organizations/99999999999999999999/switch/")
+    assert response.status_code == 404

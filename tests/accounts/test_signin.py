@@ -55,3 +55,13 @@ def test_pages_have_a_visible_label_for_every_field(client, db):
     html = client.get(reverse("login")).content.decode()
     labelled = set(re.findall(r'<label\s+for="([^"]+)"', html))
     assert {"id_username", "id_password"} <= labelled
+
+
+def test_sign_in_ignores_the_case_of_the_email(client, reviewer, password):
+    assert signs_in(client, "Rita@Example.COM", password)
+
+
+def test_failures_in_any_case_count_towards_one_lockout(client, reviewer, password, settings):
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        signs_in(client, ["RITA@example.com", "rita@EXAMPLE.com"][attempt % 2], "wrong")
+    assert not signs_in(client, "rita@example.com", password)  # locked out, whatever the case

@@ -127,3 +127,19 @@ def assert_nowhere(secret, caplog):
     stored = [json.dumps(list(row.values()), default=str) for row in SecurityEvent.objects.values()]
     assert not any(secret in text for text in stored)
     assert secret not in caplog.text
+
+
+PYTEST_HANDLERS = ("LogCaptureHandler", "_LiveLoggingNullHandler", "_FileHandler")
+
+
+def test_a_refusal_is_logged_once_on_one_line(client_for, viewer, clinic, caplog):
+    client_for(viewer).get(reverse("audit:history_csv", args=[clinic.pk]))
+
+    assert [(r.levelname, r.exc_info) for r in caplog.records if r.name == "django.request"] == [("WARNING", None)]
+    assert logged(caplog)[-1]["event"] == "forbidden"
+    # and one handler prints it: Django's own console handler (DEBUG=1) does not print it a second time
+    handlers, logger = [], logging.getLogger("django.request")
+    while logger:
+        handlers += [h for h in logger.handlers if type(h).__name__ not in PYTEST_HANDLERS]
+        logger = logger.parent if logger.propagate else None
+    assert len(handlers) == 1

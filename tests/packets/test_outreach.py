@@ -92,3 +92,15 @@ def test_the_email_to_field_is_empty_with_a_hint_when_nobody_is_known(client_for
     assert 'value=""' in field and 'aria-describedby="email-to-help"' in field
     assert "add your OpenAI account manager as a contact" in html.split('id="email-to-help"')[1]
     assert "(add an OpenAI account manager" not in html
+
+
+@pytest.mark.parametrize("name", ["Boss <ceo@bank.example>, Eve", "Dana\r\nBcc: attacker@evil.example"])
+def test_the_eml_has_one_sender_whatever_the_contact_name(client_for, clinic, alice, name):
+    clinic.contacts.filter(email=alice.email).update(name=name)  # stored before names were checked
+    rendered_version(clinic, alice)
+    response = client_for(alice).get(reverse("packets:eml", args=[clinic.pk, 1]))
+
+    assert response.status_code == 200
+    message = email.message_from_bytes(response.content, policy=policy.default)
+    [sender] = message["From"].addresses
+    assert sender.addr_spec == alice.email and message["Bcc"] is None

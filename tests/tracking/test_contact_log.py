@@ -74,13 +74,15 @@ def test_an_oversize_attachment_gets_a_clear_error_and_nothing_is_saved(client_f
                                                                        media_root):
     settings.TRACKING_ATTACHMENT_MAX_BYTES = 1024
     response = post_entry(client_for(alice), submitted, attachment=upload("big.pdf", PDF_BYTES + b"x" * 2000))
-    assert "attachments may be at most 1.0\xa0KB" in response.content.decode()
+    assert "“big.pdf” is 2.0\xa0KB (2,065 bytes), over the 1.0\xa0KB limit (1,024 bytes)." in response.content.decode()
     assert not ContactEntry.objects.exists() and not any(p.is_file() for p in media_root.rglob("*"))
 
 
 @pytest.mark.parametrize("field,value,error", [
     ("occurred_at", "yesterday-ish", "Enter a valid date/time."),
     ("occurred_at", "2099-01-01T10:00", "This is in the future"),
+    ("occurred_at", "0001-01-01T10:00", "This is before 2000"),
+    ("occurred_at", "1999-12-31T23:59", "This is before 2000"),
     ("direction", "sideways", "Select a valid choice"),
     ("channel", "pigeon", "Select a valid choice"),
     ("counterpart_email", "jo at openai", "Enter a valid email address."),
@@ -104,3 +106,10 @@ def test_an_internal_note_does_not_move_the_clock(client_for, submitted, alice):
     before = Tracking.objects.get(request=submitted).waiting_since
     post_entry(client_for(alice), submitted, direction="internal", channel="note", summary="Asked legal.")
     assert Tracking.objects.get(request=submitted).waiting_since == before
+
+
+def test_an_attachment_one_byte_over_five_mib_says_both_sizes_exactly(client_for, submitted, alice, settings):
+    settings.TRACKING_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
+    big = PDF_BYTES + b"x" * (5 * 1024 * 1024 + 1 - len(PDF_BYTES))
+    body = post_entry(client_for(alice), submitted, attachment=upload("big.pdf", big)).content.decode()
+    assert "“big.pdf” is 5.0\xa0MB (5,242,881 bytes), over the 5.0\xa0MB limit (5,242,880 bytes)." in body

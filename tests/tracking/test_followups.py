@@ -5,6 +5,7 @@ import threading
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.db import connection
 from django.urls import reverse
@@ -222,3 +223,12 @@ def test_only_an_owner_changes_the_policy(client_for, bob):
     response = client_for(bob).post(reverse("tracking:policy"), {"first_after_business_days": "9"}, follow=True)
     assert "Only an owner can change the follow-up policy." in response.content.decode()
     assert not FollowUpPolicy.objects.exists()
+
+
+def test_the_draft_subject_people_copy_holds_the_company_name_as_typed(client_for, submitted, alice):
+    submitted.legal_entity = "O'Brien & Sons"
+    submitted.save()
+    body = client_for(alice).get(reverse("tracking:detail", args=[submitted.pk])).content.decode()
+
+    subject = BeautifulSoup(body, "html.parser").find(id="draft-subject")["value"]
+    assert "O'Brien & Sons" in subject and "&amp;" not in subject and "&#x27;" not in subject

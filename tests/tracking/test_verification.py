@@ -121,7 +121,9 @@ def test_an_unexpected_type_is_a_mismatch(client_for, approved, alice, fake_admi
     fake_admin_api.state.organization_type = "super_secret_retention"
     fake_admin_api.state.projects = {PROJECT: "organization_default"}
     body = check(client_for(alice), approved).content.decode()
-    assert "Differs from the approval: Organization: unexpected type “super_secret_retention”" in body
+    assert "Differs from the approval</span>" in body
+    assert "Organization: unexpected type “super_secret_retention”" in body
+    assert "Differs from the approval: Differs" not in body and Verification.objects.get().summary.startswith("Org")
     assert Verification.objects.get().outcome == "mismatch"
     assert Tracking.objects.get(request=approved).status == "approved_zdr"
 

@@ -91,3 +91,18 @@ def test_a_stale_item_save_is_refused(client_for, alice, bob, clinic):
 
 def test_an_unknown_kind_is_a_404(client_for, alice, clinic):
     assert client_for(alice).post(reverse("workspace:item_add", args=[clinic.pk, "nothing"])).status_code == 404
+
+
+def test_a_contact_name_on_two_lines_is_refused_with_a_clear_error(client_for, alice, blank_request):
+    contact = blank_request.contacts.order_by("position").first()
+    url = reverse("workspace:item_update", args=[blank_request.pk, "contacts", contact.pk])
+    prefix = f"contacts-{contact.pk}"
+
+    response = client_for(alice).post(url, {f"{prefix}-name": "Dana\r\nBcc: x@evil.example",
+                                            f"{prefix}-email": "dana@example.com",
+                                            "seen": fingerprint(contact, KIND_BY_SLUG["contacts"].fields)},
+                                      HTTP_HX_REQUEST="true")
+
+    assert "Write the name on one line." in response.content.decode()
+    contact.refresh_from_db()
+    assert "\n" not in contact.name and contact.email == "alice@example.com"
