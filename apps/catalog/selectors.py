@@ -12,7 +12,7 @@ from django.utils import timezone
 from .diff import diff_catalogs, is_empty
 from .limitations import texts
 from .models import CatalogVersion, EndpointEntry, FeatureEntry, Provider
-from .taxonomy import ENDPOINT_COLUMNS, FEATURE_COLUMNS
+from .taxonomy import ENDPOINT_COLUMNS, FEATURE_COLUMNS, OPTIONAL_COLUMNS
 
 
 def versions_of(provider):
@@ -46,17 +46,28 @@ def is_stale(version, *, today=None):
 
 
 def catalog_document(version):
-    """The version in the data file's shape: what the JSON endpoint serves and diffs compare."""
-    return {
+    """The version in the data file's shape: what the JSON endpoint serves and diffs compare. An
+    optional column a row leaves at its default is left out, as the file leaves it out, so a
+    version 1 file's document is that file."""
+    document = {
         "provider": version.provider,
         "as_of": version.as_of.isoformat(),
         "as_of_approximate": version.as_of_approximate,
         "title": version.title,
         "sources": version.sources,
         "notes": version.notes,
-        "endpoints": list(EndpointEntry.objects.filter(version=version).order_by("position").values(*ENDPOINT_COLUMNS)),
-        "features": list(FeatureEntry.objects.filter(version=version).order_by("position").values(*FEATURE_COLUMNS)),
+        "endpoints": _rows(EndpointEntry, version, ENDPOINT_COLUMNS),
+        "features": _rows(FeatureEntry, version, FEATURE_COLUMNS),
     }
+    if version.schema_version > 1:
+        document.update(schema_version=version.schema_version, changelog=version.changelog,
+                        controls=version.controls, baa=version.baa)
+    return document
+
+
+def _rows(model, version, columns):
+    rows = model.objects.filter(version=version).order_by("position").values(*columns)
+    return [{k: v for k, v in row.items() if k not in OPTIONAL_COLUMNS or v != OPTIONAL_COLUMNS[k]} for row in rows]
 
 
 # Pages. The catalog is a few dozen rows per version, so the pages load a version's rows in two
