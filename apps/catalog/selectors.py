@@ -10,8 +10,9 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from .diff import diff_catalogs, is_empty
-from .limitations import texts
+from .limitations import limitations_of, texts
 from .models import CatalogVersion, EndpointEntry, FeatureEntry, Provider
+from .provenance import provenance_of
 from .taxonomy import ENDPOINT_COLUMNS, FEATURE_COLUMNS, OPTIONAL_COLUMNS
 
 
@@ -93,12 +94,20 @@ def endpoints_with_features(version):
     name its path), and all its features: two queries whatever the number of rows."""
     endpoints = list(EndpointEntry.objects.filter(version=version).order_by("position"))
     features = list(FeatureEntry.objects.filter(version=version).order_by("position"))
+    head = {"sources": version.sources, "as_of": version.as_of.isoformat()}
     by_path = defaultdict(list)
     for feature in features:
+        feature.source = provenance_of({"provenance": feature.provenance, "unconfirmed": feature.unconfirmed}, head)
         for path in feature.endpoints:
             by_path[path].append(feature)
     for endpoint in endpoints:
         endpoint.applicable_features = by_path[endpoint.path]
+        endpoint.source = provenance_of({"provenance": endpoint.provenance}, head)
+        # Each limitation with its own source; one without cites its row's.
+        endpoint.limitation_items = [
+            (lim, provenance_of({"provenance": lim.provenance}, head, parent=endpoint.source))
+            for lim in limitations_of({"limitations": endpoint.limitations})
+        ]
     return endpoints, features
 
 
@@ -155,4 +164,15 @@ def comparison(old, new):
             ],
         }
     result["empty"] = is_empty(diff)
+    newer = new_doc if new.as_of >= old.as_of else old_doc
+    result["changelog"] = [
+        {**change, "source": provenance_of(change, newer)} for change in newer.get("changelog") or ()
+        if min(old.as_of, new.as_of).isoformat() < change["date"] or _names_a_row(change, diff)
+    ]
     return result
+
+
+def _names_a_row(change, diff):
+    """A change dated before the older version still explains a row the diff shows (a correction)."""
+    rows = {k if isinstance(k, str) else k["key"] for part in diff.values() for kind in part.values() for k in kind}
+    return any(key in rows for key in (*change.get("endpoints", ()), *change.get("features", ())))
