@@ -189,3 +189,23 @@ def assert_key_nowhere(body, caplog, key=VALID_KEY):
     call_command("dumpdata", stdout=dump)
     assert key not in dump.getvalue()
     assert key[-12:] not in dump.getvalue()
+
+
+@pytest.mark.parametrize("org_type,outcome", [
+    ("zero_data_retention", "match"),
+    ("enhanced_zero_data_retention", "match"),
+    ("modified_abuse_monitoring", "mismatch"),
+])
+def test_zdr_with_psp_accepts_either_zdr_type_and_says_the_psp_type_is_undocumented(org_type, outcome):
+    fetched = {"organization": {"type": org_type}, "projects": {}}
+    comparison = compare(control="zdr_psp", scope="organization", fetched=fetched)
+    assert comparison.outcome == outcome
+    if outcome == "match":
+        assert "Zero Data Retention with Private Safety Processing" in comparison.lines[0][4]
+
+
+def test_an_enhanced_type_unlike_the_approval_says_what_enhanced_means():
+    fetched = {"organization": {"type": "enhanced_modified_abuse_monitoring"}, "projects": {}}
+    comparison = compare(control="mam", scope="organization", fetched=fetched)
+    assert comparison.outcome == "mismatch"
+    assert "enhanced MAM, whose additions OpenAI does not document" in comparison.summary
