@@ -38,6 +38,7 @@ from apps.catalog.limitations import limitations_of
 from apps.catalog.provenance import provenance_of
 
 from .controls import BASE_CONTROLS, CONTROL_LABELS, CONTROLS, control_spec
+from .usage_checks import baa_findings, removals, store_finding
 from .usage_reading import read_usage
 
 __all__ = ["CONTROLS", "CONTROL_LABELS", "Evaluation", "Finding", "evaluate", "evaluate_under", "recommend"]
@@ -171,7 +172,7 @@ def evaluate_under(snapshot, catalog, control):
         "control": control, "label": CONTROL_LABELS[control], "as_of": str(catalog["as_of"]),
         "column": spec.column, "effects": spec.features_as, "catalog": catalog,
         "acks": snapshot.get("acknowledgements") or {}, "answers": snapshot.get("warning_answers") or {},
-        "removed": _removals(catalog), "hipaa": "hipaa" in (snapshot.get("drivers") or []),
+        "removed": removals(catalog), "hipaa": "hipaa" in (snapshot.get("drivers") or []),
         "baa_status": snapshot.get("baa_status") or "",
     }
     found = []
@@ -239,8 +240,8 @@ def _usage_findings(usage, endpoints, features, context):
             found.append(finding)
             if finding.severity == "warning":
                 limits = [lim for lim in limits if lim.text not in finding.points]
-        found.extend(_store_finding(key, features.get(key), path, reading, make))
-    found.extend(_baa_findings(row, reading.features, features, path, context, make))
+        found.extend(store_finding(key, features.get(key), path, reading, make))
+    found.extend(baa_findings(row, reading.features, features, path, context, make))
     return [_endpoint_finding(path, row, limits, context, make), *found]
 
 
@@ -317,47 +318,6 @@ def _feature_finding(key, feature, path, context, make, linked=(), why=None, row
         return make("info", f"{name}: allowed under {label} now; blocked in earlier versions", detail,
                     feature_key=key, feature=feature, remediation=feature["remediation"])
     return None
-
-
-def _store_finding(key, feature, path, reading, make):
-    """A feature that needs store=true does not work on a usage that sets store=false."""
-    if not feature or not feature.get("requires_store") or path not in feature["endpoints"]:
-        return []
-    if reading.store is not False:
-        return []
-    how = "sets store=false" if reading.store_explicit else "leaves store unset, and it defaults to false here"
-    return [make("warning", f"{feature['name']} needs store=true", f"This usage {how}, so it will not work.",
-                 feature_key=key, feature=feature, suffix=":store",
-                 remediation="Set store=true where the control allows it, or stop using the feature.")]
-
-
-def _baa_findings(row, used, features, path, context, make):
-    """HIPAA among the drivers: PHI may only go where a BAA covers it. Only the catalog's BAA rule
-    says which endpoints that is (version 1 catalogs have none, so nothing is said)."""
-    rule = context["catalog"].get("baa")
-    if not context["hipaa"] or not rule or row is None:
-        return []
-    status = {"signed": "The signed BAA does not cover it.", "wanted": "The BAA the team wants would not cover it.",
-              "none": "The request says no BAA is needed, but HIPAA is among its drivers."}
-    said = _sentences(rule["text"], status.get(context["baa_status"], "No BAA status is given yet."))
-    remedy = "Keep PHI away from it, or use a BAA-covered (ZDR-eligible) endpoint or feature instead."
-    found = []
-    if rule["covers"] == "zdr_eligible" and row["zdr"] == "no":
-        found.append(make("blocker", f"HIPAA: {path} is not covered by a BAA", said, remediation=remedy,
-                          rule=rule, suffix=":baa"))
-    for key in used:
-        feature = features.get(key)
-        if feature and path in feature["endpoints"] and feature.get("baa_covered") is False:
-            found.append(make("blocker", f"HIPAA: {feature['name']} is not covered by a BAA", said,
-                              feature_key=key, feature=feature, remediation=feature["remediation"] or remedy,
-                              rule=feature, suffix=":baa"))
-    return found
-
-
-def _removals(catalog):
-    """Endpoint paths the catalog's changelog removed, each with its change."""
-    return {path: change for change in catalog.get("changelog") or () for path in change.get("endpoints") or ()
-            if not any(e["path"] == path for e in catalog["endpoints"])}
 
 
 def _earlier_zdr_blocks(feature, as_of):
