@@ -60,3 +60,15 @@ def test_an_unknown_store_value_is_refused_and_nothing_is_saved(client_for, alic
 
     assert "Select a valid choice" in response.content.decode()
     assert EndpointUsage.objects.get(pk=usage.pk).models_used == ""
+
+
+def test_a_developers_report_is_marked_as_one_on_the_findings(client_for, alice, current_request):
+    EndpointUsage.objects.create(request=current_request, endpoint_path="/v1/responses", store="true",
+                                 models_used="gpt-5.5", features=["previous_response_id"])
+
+    html = client_for(alice).get(step_url(current_request, "usage")).content.decode()
+
+    finding = html.split('id="finding-usage:')[1:]
+    reported = next(part for part in finding if "previous_response_id" in part.split('"')[0])
+    assert 'href="https://github.com/openai/codex/issues/106"' in reported
+    assert "Reported by developers" in reported
