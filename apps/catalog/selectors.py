@@ -111,6 +111,12 @@ def endpoints_with_features(version):
     return endpoints, features
 
 
+def controls_of(version):
+    """The controls the version lists (version 2 on), each with its Provenance as `.source`."""
+    head = {"sources": version.sources, "as_of": version.as_of.isoformat()}
+    return [{**control, "source": provenance_of(control, head)} for control in version.controls]
+
+
 def families_of(endpoints):
     return sorted({e.family for e in endpoints})
 

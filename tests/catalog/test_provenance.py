@@ -83,3 +83,11 @@ def test_the_diff_page_lists_the_dated_changes(alice_client, catalogs_loaded):
     assert "Dated changes" in html
     assert '<time datetime="2026-09-24">24 Sep 2026</time>: /v1/videos removed' in html
     assert "Background mode corrected" in html
+
+
+def test_the_catalog_page_lists_the_controls_with_what_each_keeps(alice_client, catalogs_loaded):
+    html = alice_client.get("/catalog/openai/").content.decode()
+    assert "ZDR with Private Safety Processing (PSP)" in html
+    assert "double-encrypted into customer-controlled storage with a 30-day TTL" in html
+    assert 'Private Retention with PSP <span class="text-secondary fw-normal">(formerly Eyes Off)</span>' in html
+    assert "Safety Retention" in html
