@@ -190,3 +190,18 @@ def test_a_version_1_catalog_cites_its_page_and_says_it_is_inherited(shipped_doc
     finding = evaluate_under(request(usage("/v1/batches")), shipped_document, "zdr")[0]
     assert finding.source_url == shipped_document["sources"][0]["url"]
     assert finding.citations[0]["inherited"] is True
+
+
+@pytest.mark.parametrize("row", [e for e in CATALOG["endpoints"] if e["zdr"] != "yes"], ids=lambda e: e["path"])
+def test_every_endpoint_with_a_zdr_limit_lists_it_once_and_says_what_to_do(row):
+    texts = [lim["text"] for lim in row["limitations"]]
+    assert len(texts) == len(set(texts))
+    assert texts or row["zdr"] == "no"  # "with limitations" names them; "no" is said by the column
+    assert row["remediation"].strip()
+
+
+def test_responses_lists_no_non_limitation():
+    responses = next(e for e in CATALOG["endpoints"] if e["path"] == "/v1/responses")
+    texts = " ".join(lim["text"] for lim in responses["limitations"])
+    assert "Organizations without ZDR" not in texts and "keeps nothing" not in texts
+    assert "Structured Outputs" not in texts
