@@ -12,6 +12,7 @@ from .completeness import completeness
 from .findings import evaluate
 from .items import ITEM_KINDS
 from .models import Contact, DataFlow, EndpointUsage, WarningAnswer, ZdrRequest
+from .usage_reading import read_usage
 
 REQUEST_FIELDS = [
     f.name
@@ -76,9 +77,12 @@ def catalog_notice(zdr_request, snapshot):
     newest = versions_of(zdr_request.catalog_version.provider).first()
     if newest is None or newest.pk == zdr_request.catalog_version_id:
         return None
-    diff = diff_catalogs(catalog_document(zdr_request.catalog_version), catalog_document(newest))
+    pinned = catalog_document(zdr_request.catalog_version)
+    diff = diff_catalogs(pinned, catalog_document(newest))
     paths = {u["endpoint_path"] for u in snapshot["usages"]}
-    features = {key for u in snapshot["usages"] for key in u["features"]}
+    # What a usage uses includes what its store choice and models imply, not only the ticked boxes.
+    rows, known = {e["path"]: e for e in pinned["endpoints"]}, {f["key"]: f for f in pinned["features"]}
+    features = {key for u in snapshot["usages"] for key in read_usage(u, rows.get(u["endpoint_path"]), known).features}
     relevant = {
         "endpoints": {
             k: [r for r in v if (r if isinstance(r, str) else r["key"]) in paths] for k, v in diff["endpoints"].items()

@@ -33,3 +33,12 @@ def test_a_new_usage_is_not_offered_videos_any_more(client_for, alice, catalogs_
     assert "Pick an endpoint from the catalog" in response.content.decode()
     assert not EndpointUsage.objects.filter(request=zdr_request).exists()
     assert "/v1/videos (Videos)" not in client_for(alice).get(step_url(zdr_request, "usage")).content.decode()
+
+
+def test_a_feature_implied_by_the_models_typed_is_flagged_when_its_rule_changes(client_for, alice, blank_request):
+    EndpointUsage.objects.create(request=blank_request, endpoint_path="/v1/images/generations", models_used="dall-e-3")
+    call_command("load_catalog", str(CURRENT))
+
+    html = client_for(alice).get(step_url(blank_request, "usage")).content.decode()
+
+    assert "Feature dalle_models: Models changed" in html
