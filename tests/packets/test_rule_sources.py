@@ -50,3 +50,15 @@ def test_a_snapshot_frozen_before_rule_sources_still_cites_the_catalogs_page(sta
             finding.pop(name)
     html = packet_html(snapshot)
     assert "Source: Data controls in the OpenAI platform" in html
+
+
+@pytest.mark.parametrize("control", ["zdr_psp", "private_retention_psp", "safety_retention"])
+def test_a_packet_for_a_newer_control_checks_its_column_and_says_what_it_keeps(stateful, control):
+    stateful.requested_control = control
+    stateful.save()
+    snapshot = packet_snapshot(Assessment(fresh(stateful)))
+    html = packet_html(snapshot)
+
+    assert snapshot["control"] == control
+    keeps = next(c["keeps"] for c in snapshot["catalog"]["controls"] if c["key"] == control)
+    assert keeps.split(";")[0].split(",")[0] in html
