@@ -1,18 +1,20 @@
 """An endpoint's limitations, in one shape whatever the data file wrote.
 
-A catalog file gives a limitation as its text, or as `{"text", "features"}` when it is about
-features (background mode, remote MCP, ...): such a limitation concerns only a usage that uses one
-of them. Files and frozen packets from before the link hold plain strings, which always apply.
+A catalog file gives a limitation as its text, or as `{"text", "features", "provenance"}`: with
+features (background mode, remote MCP, ...) it concerns only a usage that uses one of them; with a
+provenance it cites its own source. Files and frozen packets from before the link hold plain
+strings, which always apply and cite their row's source.
 Pure, so the engine and the packet can use it without a database.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
 class Limitation:
     text: str
     features: tuple[str, ...] = ()
+    provenance: dict | None = field(default=None, compare=False, hash=False)  # its own, in version 2 files
 
     def applies_to(self, used_features):
         return not self.features or any(key in used_features for key in self.features)
@@ -31,4 +33,4 @@ def texts(items):
 def _one(item):
     if isinstance(item, str):
         return Limitation(item)
-    return Limitation(item["text"], tuple(item.get("features") or ()))
+    return Limitation(item["text"], tuple(item.get("features") or ()), item.get("provenance") or None)

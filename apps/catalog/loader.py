@@ -36,8 +36,8 @@ def _field_name(path):
 
 
 def _check_references(document):
-    """What the schema cannot say: unique keys, features that name existing endpoints, and
-    limitations linked to features the file describes."""
+    """What the schema cannot say: unique keys, features that name existing endpoints,
+    limitations linked to features the file describes, and controls that include ZDR and MAM."""
     paths = [e["path"] for e in document["endpoints"]]
     for index, path in enumerate(paths):
         if path in paths[:index]:
@@ -54,6 +54,13 @@ def _check_references(document):
             for m, key in enumerate(item.get("features", []) if isinstance(item, dict) else []):
                 if key not in keys:
                     yield ["endpoints", index, "limitations", n, "features", m], f"unknown feature {key!r}"
+    controls = [c["key"] for c in document.get("controls", [])]
+    for index, key in enumerate(controls):
+        if key in controls[:index]:
+            yield ["controls", index, "key"], f"duplicate control key {key!r}"
+    missing = [key for key in ("zdr", "mam") if controls and key not in controls]
+    if missing:
+        yield ["controls"], f"the controls must include {' and '.join(missing)}: requests are checked under them"
 
 
 def read_catalog_file(path):

@@ -39,6 +39,11 @@ class CatalogVersion(models.Model):
     source_file = models.CharField(max_length=255, blank=True)
     changes = models.JSONField(default=dict, blank=True, help_text="Diff from the provider's previous version.")
     previous = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # Version 2 files give every rule its own provenance, dated changes, the controls and the BAA rule.
+    schema_version = models.PositiveSmallIntegerField(default=1)
+    changelog = models.JSONField(default=list, blank=True, help_text="The file's dated, sourced changes.")
+    controls = models.JSONField(default=list, blank=True)
+    baa = models.JSONField(default=dict, blank=True)
     imported_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -68,6 +73,8 @@ class EndpointEntry(models.Model):
     training_use = models.BooleanField(default=False)
     limitations = models.JSONField(default=list)
     remediation = models.TextField(blank=True)
+    store_default = models.BooleanField(null=True, blank=True, help_text="`store` when a request does not set it.")
+    provenance = models.JSONField(default=dict, blank=True, help_text="Empty for rows of version 1 files.")
 
     class Meta:
         ordering = ["version", "position"]
@@ -94,6 +101,10 @@ class FeatureEntry(models.Model):
     remediation = models.TextField(blank=True)
     unconfirmed = models.BooleanField(default=False)
     history = models.JSONField(default=list)
+    model_patterns = models.JSONField(default=list, blank=True, help_text="Model names that count as it.")
+    requires_store = models.BooleanField(default=False)
+    baa_covered = models.BooleanField(default=True)
+    provenance = models.JSONField(default=dict, blank=True, help_text="Empty for rows of version 1 files.")
 
     class Meta:
         ordering = ["version", "position"]

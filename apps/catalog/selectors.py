@@ -10,9 +10,10 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from .diff import diff_catalogs, is_empty
-from .limitations import texts
+from .limitations import limitations_of, texts
 from .models import CatalogVersion, EndpointEntry, FeatureEntry, Provider
-from .taxonomy import ENDPOINT_COLUMNS, FEATURE_COLUMNS
+from .provenance import provenance_of
+from .taxonomy import ENDPOINT_COLUMNS, FEATURE_COLUMNS, OPTIONAL_COLUMNS
 
 
 def versions_of(provider):
@@ -46,17 +47,28 @@ def is_stale(version, *, today=None):
 
 
 def catalog_document(version):
-    """The version in the data file's shape: what the JSON endpoint serves and diffs compare."""
-    return {
+    """The version in the data file's shape: what the JSON endpoint serves and diffs compare. An
+    optional column a row leaves at its default is left out, as the file leaves it out, so a
+    version 1 file's document is that file."""
+    document = {
         "provider": version.provider,
         "as_of": version.as_of.isoformat(),
         "as_of_approximate": version.as_of_approximate,
         "title": version.title,
         "sources": version.sources,
         "notes": version.notes,
-        "endpoints": list(EndpointEntry.objects.filter(version=version).order_by("position").values(*ENDPOINT_COLUMNS)),
-        "features": list(FeatureEntry.objects.filter(version=version).order_by("position").values(*FEATURE_COLUMNS)),
+        "endpoints": _rows(EndpointEntry, version, ENDPOINT_COLUMNS),
+        "features": _rows(FeatureEntry, version, FEATURE_COLUMNS),
     }
+    if version.schema_version > 1:
+        document.update(schema_version=version.schema_version, changelog=version.changelog,
+                        controls=version.controls, baa=version.baa)
+    return document
+
+
+def _rows(model, version, columns):
+    rows = model.objects.filter(version=version).order_by("position").values(*columns)
+    return [{k: v for k, v in row.items() if k not in OPTIONAL_COLUMNS or v != OPTIONAL_COLUMNS[k]} for row in rows]
 
 
 # Pages. The catalog is a few dozen rows per version, so the pages load a version's rows in two
@@ -82,13 +94,27 @@ def endpoints_with_features(version):
     name its path), and all its features: two queries whatever the number of rows."""
     endpoints = list(EndpointEntry.objects.filter(version=version).order_by("position"))
     features = list(FeatureEntry.objects.filter(version=version).order_by("position"))
+    head = {"sources": version.sources, "as_of": version.as_of.isoformat()}
     by_path = defaultdict(list)
     for feature in features:
+        feature.source = provenance_of({"provenance": feature.provenance, "unconfirmed": feature.unconfirmed}, head)
         for path in feature.endpoints:
             by_path[path].append(feature)
     for endpoint in endpoints:
         endpoint.applicable_features = by_path[endpoint.path]
+        endpoint.source = provenance_of({"provenance": endpoint.provenance}, head)
+        # Each limitation with its own source; one without cites its row's.
+        endpoint.limitation_items = [
+            (lim, provenance_of({"provenance": lim.provenance}, head, parent=endpoint.source))
+            for lim in limitations_of({"limitations": endpoint.limitations})
+        ]
     return endpoints, features
+
+
+def controls_of(version):
+    """The controls the version lists (version 2 on), each with its Provenance as `.source`."""
+    head = {"sources": version.sources, "as_of": version.as_of.isoformat()}
+    return [{**control, "source": provenance_of(control, head)} for control in version.controls]
 
 
 def families_of(endpoints):
@@ -144,4 +170,15 @@ def comparison(old, new):
             ],
         }
     result["empty"] = is_empty(diff)
+    newer = new_doc if new.as_of >= old.as_of else old_doc
+    result["changelog"] = [
+        {**change, "source": provenance_of(change, newer)} for change in newer.get("changelog") or ()
+        if min(old.as_of, new.as_of).isoformat() < change["date"] or _names_a_row(change, diff)
+    ]
     return result
+
+
+def _names_a_row(change, diff):
+    """A change dated before the older version still explains a row the diff shows (a correction)."""
+    rows = {k if isinstance(k, str) else k["key"] for part in diff.values() for kind in part.values() for k in kind}
+    return any(key in rows for key in (*change.get("endpoints", ()), *change.get("features", ())))

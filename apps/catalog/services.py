@@ -11,7 +11,7 @@ from . import selectors
 from .diff import diff_catalogs
 from .loader import CatalogFileError, read_catalog_file
 from .models import CatalogVersion, EndpointEntry, FeatureEntry
-from .taxonomy import ENDPOINT_COLUMNS, FEATURE_COLUMNS
+from .taxonomy import ENDPOINT_COLUMNS, FEATURE_COLUMNS, OPTIONAL_COLUMNS
 
 
 @dataclass
@@ -53,17 +53,25 @@ def catalog_import(*, path):
         title=document["title"],
         sources=document["sources"],
         notes=document["notes"],
+        schema_version=document.get("schema_version", 1),
+        changelog=document.get("changelog", []),
+        controls=document.get("controls", []),
+        baa=document.get("baa", {}),
         checksum=checksum,
         source_file=str(path).rsplit("/", 1)[-1],
         previous=previous,
         changes=diff_catalogs(selectors.catalog_document(previous), document) if previous else {},
     )
     EndpointEntry.objects.bulk_create(
-        EndpointEntry(version=version, position=n, **{c: row[c] for c in ENDPOINT_COLUMNS})
+        EndpointEntry(version=version, position=n, **_columns(row, ENDPOINT_COLUMNS))
         for n, row in enumerate(document["endpoints"])
     )
     FeatureEntry.objects.bulk_create(
-        FeatureEntry(version=version, position=n, **{c: row[c] for c in FEATURE_COLUMNS})
+        FeatureEntry(version=version, position=n, **_columns(row, FEATURE_COLUMNS))
         for n, row in enumerate(document["features"])
     )
     return ImportResult(version, created=True)
+
+
+def _columns(row, columns):
+    return {c: row[c] if c in row else OPTIONAL_COLUMNS[c] for c in columns}

@@ -15,11 +15,13 @@ ENDPOINT_COLUMNS = {
     "application_state_retention": "Application-state retention",
     "zdr": "ZDR eligibility",
     "zdr_note": "ZDR note",
-    "eyes_off": "Eyes Off",
+    "eyes_off": "Private Retention with PSP / Safety Retention (formerly Eyes Off)",
     "mam": "MAM availability",
     "training_use": "Used for training",
     "limitations": "Limitations",
     "remediation": "Remediation",
+    "store_default": "store when not set",
+    "provenance": "Source",
 }
 FEATURE_COLUMNS = {
     "key": "Key",
@@ -32,7 +34,14 @@ FEATURE_COLUMNS = {
     "remediation": "Remediation",
     "unconfirmed": "Unconfirmed",
     "history": "History",
+    "model_patterns": "Models",
+    "requires_store": "Needs store=true",
+    "baa_covered": "Covered by a BAA",
+    "provenance": "Source",
 }
+# Columns a version 1 file has no value for: the value a row gets when its file does not say.
+OPTIONAL_COLUMNS = {"store_default": None, "provenance": {}, "model_patterns": [], "requires_store": False,
+                    "baa_covered": True}
 COLUMN_LABELS = {**ENDPOINT_COLUMNS, **FEATURE_COLUMNS}
 
 # Next to a column or a control, "with limitations" says enough.

@@ -34,6 +34,7 @@ def endpoints(request, provider):
         "version": version, "form": form, "filters": filters, "features": features, "total": len(rows),
         "endpoints": selectors.endpoints_matching(rows, **filters), "filtered": any(filters.values()),
         "stale": selectors.is_stale(version), "age_in_days": selectors.age_in_days(version),
+        "controls": selectors.controls_of(version),
     }
     # htmx asks for the table alone while the filters change; a history restore needs the page.
     partial = request.htmx and not request.htmx.history_restore_request

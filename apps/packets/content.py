@@ -21,6 +21,7 @@ from django.utils import timezone
 from apps.workspace.findings import CONTROL_LABELS, evaluate_under
 from apps.workspace.models import Control, ZdrRequest
 from apps.workspace.taxonomy import FIELD_CHOICES, labels
+from apps.workspace.usage_reading import read_usage
 
 from .claims import subjects
 from .commitments import frozen_labels
@@ -71,9 +72,14 @@ def is_draft(assessment):
 
 
 def catalog_excerpt(catalog, request):
-    """The pinned catalog's rows for the endpoints and features the request uses, in catalog order."""
-    paths = {u["endpoint_path"] for u in request.get("usages") or []}
-    keys = {key for u in request.get("usages") or [] for key in u.get("features") or []}
+    """The pinned catalog's rows for the endpoints and features the request uses (ticked, or implied
+    by its store choice and models), in catalog order, with the catalog's controls, BAA rule and
+    dated changes: what the packet cites."""
+    usages = request.get("usages") or []
+    rows = {e["path"]: e for e in catalog["endpoints"]}
+    features = {f["key"]: f for f in catalog["features"]}
+    paths = {u["endpoint_path"] for u in usages}
+    keys = {key for u in usages for key in read_usage(u, rows.get(u["endpoint_path"]), features).features}
     return {
         "provider": catalog["provider"],
         "as_of": str(catalog["as_of"]),
@@ -83,6 +89,7 @@ def catalog_excerpt(catalog, request):
         "sources": catalog["sources"],
         "endpoints": [e for e in catalog["endpoints"] if e["path"] in paths],
         "features": [f for f in catalog["features"] if f["key"] in keys],
+        **{name: catalog[name] for name in ("schema_version", "controls", "baa", "changelog") if name in catalog},
     }
 
 

@@ -7,7 +7,9 @@ from datetime import datetime
 
 from apps.catalog.limitations import limitations_of
 from apps.catalog.models import Eligibility
+from apps.catalog.provenance import provenance_of
 from apps.catalog.taxonomy import EFFECT_IN_PACKET
+from apps.workspace.controls import control_spec
 from apps.workspace.diagram import render_html
 
 from . import claims
@@ -30,15 +32,17 @@ SECTIONS = (
 
 
 def packet_context(snapshot):
-    request, catalog, control = snapshot["request"], snapshot["catalog"], snapshot["control"]
+    request, catalog = snapshot["request"], snapshot["catalog"]
+    spec = control_spec(catalog, snapshot["control"])
+    column, effects = spec.column, spec.features_as
     meta = snapshot["meta"]
     rows = {e["path"]: e for e in catalog["endpoints"]}
     feature_rows = {f["key"]: f for f in catalog["features"]}
-    findings = snapshot["findings"]
+    findings = [{**f, "sources": _sources(f, catalog)} for f in snapshot["findings"]]
     contacts = [_contact(c, snapshot["display"]) for c in request["contacts"]]
-    usages = [_usage(n, u, rows, feature_rows, control, findings) for n, u in enumerate(request["usages"], start=1)]
+    usages = [_usage(n, u, rows, feature_rows, column, findings) for n, u in enumerate(request["usages"], start=1)]
     usage_labels = {u["id"]: f"Usage {u['n']}" + (f": {u['purpose']}" if u["purpose"] else "") for u in usages}
-    endpoints = _with_limitations(_endpoints(usages, rows, control), findings)
+    endpoints = _with_limitations(_endpoints(usages, rows, column, catalog), findings)
     warnings = _grouped([f for f in findings if f["severity"] == "warning"], usage_labels, rows)
     return {
         "s": snapshot,
@@ -66,9 +70,10 @@ def packet_context(snapshot):
         "blockers": _grouped([f for f in findings if f["severity"] == "blocker"], usage_labels, rows),
         "warnings": warnings,
         "infos": _grouped([f for f in findings if f["severity"] == "info"], usage_labels, rows),
-        "features": [_feature(f, control) for f in catalog["features"]],
+        "features": [_feature(f, effects, catalog) for f in catalog["features"]],
+        "control_spec": spec,
         "source": (catalog["sources"] or [{}])[0],
-        "diagram": render_html(request, catalog, control),
+        "diagram": render_html(request, catalog, snapshot["control"]),
         "scope": scope(request, snapshot["display"]),
         "volume": volume(request),
         "commit": commitments(request, snapshot["display"]),
@@ -92,7 +97,7 @@ def _usage(n, usage, rows, feature_rows, control, findings):
     }
 
 
-def _endpoints(usages, rows, control):
+def _endpoints(usages, rows, control, catalog):
     """Each endpoint in scope once, with its catalog row and the usages that call it."""
     endpoints = {}
     for usage in usages:
@@ -105,6 +110,8 @@ def _endpoints(usages, rows, control):
         entry["zdr"] = Eligibility(row["zdr"]).label if row else "Not in the catalog"
         entry["mam"] = Eligibility(row["mam"]).label if row else "Not in the catalog"
         entry["eligibility_key"] = row[control] if row else "no"
+        entry["eligibility"] = Eligibility(row[control]).label if row else "Not in the catalog"
+        entry["source"] = provenance_of(row, catalog) if row else None
     return list(endpoints.values())
 
 
@@ -177,6 +184,16 @@ def _flow(n, flow, usages, display):
     }
 
 
-def _feature(feature, control):
+def _feature(feature, control, catalog):
     return {**feature, "effect": EFFECT_IN_PACKET.get(feature[f"under_{control}"], feature[f"under_{control}"]),
-            "effect_key": feature[f"under_{control}"], "text": feature[f"under_{control}_text"]}
+            "effect_key": feature[f"under_{control}"], "text": feature[f"under_{control}_text"],
+            "source": provenance_of(feature, catalog)}
+
+
+def _sources(finding, catalog):
+    """What a finding cites: its rule's own sources (frozen with it); a snapshot frozen before
+    findings cited their rule cites the catalog version's page, as it did then."""
+    if finding.get("citations"):
+        return list(finding["citations"])
+    return [{**provenance_of({}, catalog).as_dict(), "url": finding.get("source_url", ""),
+             "as_of": finding.get("as_of", "")}]

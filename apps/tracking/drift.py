@@ -16,7 +16,7 @@ from .models import DriftAlert, FollowUp
 from .selectors import approval_current, tracking_of
 from .workflow import WITH_APPROVAL
 
-BASE_CONTROL = {"zdr": "zdr", "enhanced_zero_data_retention": "zdr", "mam": "mam",
+BASE_CONTROL = {"zdr": "zdr", "enhanced_zero_data_retention": "zdr", "zdr_psp": "zdr_psp", "mam": "mam",
                 "enhanced_modified_abuse_monitoring": "mam"}
 
 

@@ -179,6 +179,7 @@ class GrantedControl(models.TextChoices):
     MAM = "mam", "Modified Abuse Monitoring (MAM)"
     ENHANCED_ZDR = "enhanced_zero_data_retention", "Enhanced ZDR"
     ENHANCED_MAM = "enhanced_modified_abuse_monitoring", "Enhanced MAM"
+    ZDR_PSP = "zdr_psp", "ZDR with Private Safety Processing (PSP)"
 
 
 class Approval(models.Model):

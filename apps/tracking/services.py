@@ -199,6 +199,7 @@ def covered_usage(zdr_request):
 
 APPROVAL_MOVE = {
     GrantedControl.ZDR: "approve_zdr", GrantedControl.ENHANCED_ZDR: "approve_zdr",
+    GrantedControl.ZDR_PSP: "approve_zdr",
     GrantedControl.MAM: "approve_mam", GrantedControl.ENHANCED_MAM: "approve_mam",
 }
 

@@ -23,6 +23,7 @@ class ChecklistItem:
     how: str
     zdr_only: bool = False
     official: bool = True
+    psp_only: bool = False
 
 
 CHECKLIST = [
@@ -33,6 +34,10 @@ CHECKLIST = [
                   "GET /v1/organization/data_retention with an admin key: “Check with the Admin API” does it."),
     ChecklistItem("admin_api_projects", "Admin API: every project in scope inherits or has the approved type",
                   "GET /v1/organization/projects/{id}/data_retention: organization_default inherits; none means off."),
+    ChecklistItem("dashboard_psp",
+                  "Dashboard: the retention policy reads “Zero Data Retention with Private Safety Processing”",
+                  "The Admin API does not document how it reports PSP, so the dashboard is what shows it "
+                  "(help.openai.com article 20001595).", psp_only=True),
     ChecklistItem("probe_store", "Probe: a stored response cannot be retrieved",
                   "Send a Responses request with store=true, then GET /v1/responses/{id}: under ZDR it answers 404.",
                   zdr_only=True, official=False),
@@ -51,8 +56,10 @@ def checklist_for(approval):
     if approval is None:
         return []
     ticks = {tick.item: tick for tick in approval.ticks.select_related("by")}
-    zdr = approval.control in ("zdr", "enhanced_zero_data_retention")
-    return [(item, ticks.get(item.key)) for item in CHECKLIST if zdr or not item.zdr_only]
+    zdr = approval.control in ("zdr", "enhanced_zero_data_retention", "zdr_psp")
+    psp = approval.control == "zdr_psp"
+    return [(item, ticks.get(item.key)) for item in CHECKLIST
+            if (zdr or not item.zdr_only) and (psp or not item.psp_only)]
 
 
 def project_ids_in_scope(approval, zdr_request):

@@ -14,9 +14,9 @@ Why it is shaped like this:
 
 from dataclasses import dataclass
 
+from .controls import CONTROL_LABELS
 from .taxonomy import DATA_CATEGORY_LABELS, DRIVERS, REGULATED_CATEGORIES, REGULATED_DRIVERS
 
-CONTROL_LABELS = {"zdr": "ZDR", "mam": "MAM"}
 ABUSE_LOGS = ("Customer content is excluded from abuse-monitoring logs on every endpoint (suspected CSAM in "
               "image and file inputs is still kept for review).")
 STORE_ENDPOINTS = ("/v1/responses", "/v1/chat/completions")

@@ -29,6 +29,7 @@ from django.template.loader import render_to_string
 
 from apps.catalog.taxonomy import ELIGIBILITY_SHORT
 
+from .controls import control_spec
 from .findings import CONTROL_LABELS, CONTROLS, evaluate
 from .taxonomy import DATA_CATEGORY_LABELS
 from .typesetting import text_width, wrap
@@ -152,8 +153,9 @@ def layout(snapshot, catalog, control=None):
         return Diagram(id=diagram_id, control=control, width=WIDTH, height=0, summary=_summary({}), headings=(),
                        nodes=(), edges=(), legend=(), flows=())
     rows = {e["path"]: e for e in catalog["endpoints"]}
+    column = control_spec(catalog, control).column
     for node in nodes.values():
-        node.update(_look(node, rows.get(node["label"]), control))
+        node.update(_look(node, rows.get(node["label"]), control, column))
     for link in links:
         link["anchor"] = link["target"] if link["back"] else link["source"]
         link["lines"] = wrap(link["label"], LABEL_TEXT_WIDTH, MIN_FONT)
@@ -232,10 +234,10 @@ def _graph(snapshot):
     return {n["id"]: n for n in nodes.values()}, list(links.values()), flows
 
 
-def _look(node, row, control):
+def _look(node, row, control, column):
     """Colours, caption and wrapped text of a node: what its height depends on."""
     if node["column"] == "endpoint":
-        eligibility = row[control] if row else "unknown"
+        eligibility = row[column] if row else "unknown"
         css_class, fill, stroke = ELIGIBILITY[eligibility]
         caption = f"{CONTROL_LABELS[control]}: {ELIGIBILITY_SHORT[eligibility].lower()}" if row else NOT_IN_CATALOG
     else:

@@ -24,6 +24,13 @@ without a database. The rules, and why:
   control that allows the endpoint (MAM), is a warning, not an info: the control removes the
   abuse-monitoring logs but the state (stored PHI, say) stays until deleted, and the team must
   say how it handles that.
+- A usage is read whole (usage_reading.py): its `store` choice against the endpoint's default, the
+  models it names (matched against the catalog's model patterns) and its ticked features.
+- A feature that needs store=true, on a usage that sets store=false, warns: it will not work.
+- An endpoint a newer catalog removed (its changelog says when and why) is a blocker naming that
+  change; HIPAA among the drivers makes every endpoint or feature a BAA does not cover a blocker.
+- Every finding cites its rule's own source, date and confidence (provenance.py): a limitation's or
+  feature's own where it has one, else its endpoint row's, else (version 1 catalogs) the version's.
 - A blocker acknowledged with a justification stays listed (it is part of the record) but is no
   longer open. A warning is answered when the team has written how it handles it (or why it does
   not apply); the catalog's remediation is advice to the team, never its answer.
@@ -32,12 +39,16 @@ without a database. The rules, and why:
 from dataclasses import dataclass, field
 
 from apps.catalog.limitations import limitations_of
+from apps.catalog.provenance import provenance_of
 
-from .advice import CONTROL_LABELS, Recommendation, keeps_application_state, options, recommend, regulated_reasons
+from .advice import Recommendation, keeps_application_state, options, recommend, regulated_reasons
 from .advice import stateful_in_use as _stateful_in_use
+from .controls import BASE_CONTROLS, CONTROL_LABELS, CONTROLS, control_spec
+from .usage_checks import baa_findings, removals, store_finding
+from .usage_reading import read_usage
 
-CONTROLS = tuple(CONTROL_LABELS)
 NOT_CHOSEN = ("", None, "recommend")  # "recommend" was the old default: it never was the team's choice
+__all__ = ["CONTROLS", "CONTROL_LABELS", "Evaluation", "Finding", "evaluate", "evaluate_under", "recommend"]
 SEVERITIES = ("blocker", "warning", "info")
 GENERIC_REMEDIATION = (
     "Replace it with an endpoint or feature that the catalog lists as eligible, or move this workload to a "
@@ -66,9 +77,13 @@ class Finding:
     endpoint_path: str
     feature_key: str | None
     remediation: str
-    source_url: str
+    source_url: str  # the rule's own source, and the date it carried or was last seen
     as_of: str
     unconfirmed: bool = False
+    source_title: str = ""
+    confidence: str = "confirmed"  # or "reported" (by developers)
+    # Every source behind the finding (its rule's, its limitations'), once each.
+    citations: tuple[dict, ...] = field(default=(), hash=False)
     acknowledgement: dict | None = field(default=None, hash=False)
     points: tuple[str, ...] = ()  # the catalog's limitations that apply to this usage, one by one
     answer: dict | None = field(default=None, hash=False)
@@ -138,22 +153,22 @@ class Evaluation:
 def evaluate(snapshot, catalog):
     """Findings for the snapshot's usages under its requested control, plus advice.
 
-    Both controls are always evaluated, because the advice compares them side by side; until the
+    ZDR and MAM are always evaluated, because the advice compares them side by side; until the
     team has chosen a control, the findings are shown under the advised one.
     """
     requested = snapshot.get("requested_control")
     if requested not in (*CONTROLS, *NOT_CHOSEN):
         raise ValueError(f"Unknown requested control: {requested!r}")
     requested = requested if requested in CONTROLS else ""
-    under = {control: evaluate_under(snapshot, catalog, control) for control in CONTROLS}
+    under = {control: evaluate_under(snapshot, catalog, control) for control in BASE_CONTROLS}
+    endpoints = {e["path"]: e for e in catalog["endpoints"]}
     regulated = regulated_reasons(snapshot)
-    stateful = _stateful_in_use(snapshot, {e["path"]: e for e in catalog["endpoints"]})
-    recommendation = recommend(under["zdr"], under["mam"], regulated, stateful)
+    recommendation = recommend(under["zdr"], under["mam"], regulated, _stateful_in_use(snapshot, endpoints))
     control = requested or recommendation.control
+    findings = under[control] if control in under else evaluate_under(snapshot, catalog, control)
     return Evaluation(
-        control=control, requested_control=requested, findings=under[control], recommendation=recommendation,
-        options=options(snapshot, {e["path"]: e for e in catalog["endpoints"]}, under, recommendation.control),
-        regulated=regulated,
+        control=control, requested_control=requested, findings=findings, recommendation=recommendation,
+        options=options(snapshot, endpoints, under, recommendation.control), regulated=regulated,
     )
 
 
@@ -162,13 +177,15 @@ def evaluate_under(snapshot, catalog, control):
     order with the endpoint before its features."""
     if control not in CONTROLS:
         raise ValueError(f"Unknown control: {control!r}")
+    spec = control_spec(catalog, control)
     endpoints = {e["path"]: e for e in catalog["endpoints"]}
     features = {f["key"]: f for f in catalog["features"]}
-    sources = catalog.get("sources") or [{}]
     context = {
         "control": control, "label": CONTROL_LABELS[control], "as_of": str(catalog["as_of"]),
-        "source_url": sources[0].get("url", ""), "acks": snapshot.get("acknowledgements") or {},
-        "answers": snapshot.get("warning_answers") or {}, "regulated": regulated_reasons(snapshot),
+        "column": spec.column, "effects": spec.features_as, "catalog": catalog,
+        "acks": snapshot.get("acknowledgements") or {}, "answers": snapshot.get("warning_answers") or {},
+        "removed": removals(catalog), "hipaa": "hipaa" in (snapshot.get("drivers") or []),
+        "baa_status": snapshot.get("baa_status") or "", "regulated": regulated_reasons(snapshot),
     }
     found = []
     for usage in snapshot.get("usages") or []:
@@ -179,46 +196,64 @@ def evaluate_under(snapshot, catalog, control):
 def _usage_findings(usage, endpoints, features, context):
     usage_id = usage.get("id")
     path = (usage.get("endpoint_path") or "").strip()
+    catalog = context["catalog"]
 
-    def make(severity, title, detail, *, feature_key=None, feature=None, remediation="", points=()):
+    def make(severity, title, detail, *, feature_key=None, feature=None, remediation="", points=(), rule=None,
+             citations=(), suffix=""):
         key = f"usage:{usage_id}:endpoint" if feature_key is None else f"usage:{usage_id}:feature:{feature_key}"
+        key += suffix
         if severity == "blocker" and not remediation.strip():
             remediation = GENERIC_REMEDIATION
+        own = provenance_of(rule if rule is not None else (feature or {}), catalog)
+        cited = tuple(dict.fromkeys(c for c in (own, *citations)))
         return Finding(
             key=key, severity=severity, control=context["control"], title=title, detail=detail,
             usage_id=usage_id, endpoint_path=path, feature_key=feature_key, remediation=remediation,
-            source_url=context["source_url"], as_of=context["as_of"],
-            unconfirmed=bool(feature and feature.get("unconfirmed")), acknowledgement=context["acks"].get(key),
-            points=tuple(points), answer=context["answers"].get(key) if severity == "warning" else None,
+            source_url=own.url, as_of=own.as_of, source_title=own.title, confidence=own.confidence,
+            citations=tuple(c.as_dict() for c in cited),
+            unconfirmed=bool(feature and feature.get("unconfirmed")) or any(c.is_reported for c in cited),
+            acknowledgement=context["acks"].get(key), points=tuple(points),
+            answer=context["answers"].get(key) if severity == "warning" else None,
         )
 
     if not path:
         # Not an eligibility problem yet: completeness reports the missing endpoint.
         return [make("info", "No endpoint chosen for this usage yet", "Pick an endpoint to check its eligibility.")]
     row = endpoints.get(path)
-    used = tuple(dict.fromkeys(usage.get("features") or []))
-    limits = _applicable_limitations(row, used, context["control"])
+    reading = read_usage(usage, row, features)
+    limits = _applicable_limitations(row, reading.features, context)
     found = []
-    for key in used:
-        linked = [text for text, keys in limits if key in keys]
-        finding = _feature_finding(key, features.get(key), path, context, make, linked)
+    for key in reading.features:
+        linked = [lim for lim in limits if key in lim.features]
+        finding = _feature_finding(key, features.get(key), path, context, make, linked, reading.derived.get(key), row)
         if finding is not None:
             found.append(finding)
             if finding.severity == "warning":
-                limits = [(text, keys) for text, keys in limits if text not in finding.points]
-    return [_endpoint_finding(path, row, [text for text, _ in limits], context, make), *found]
+                limits = [lim for lim in limits if lim.text not in finding.points]
+        found.extend(store_finding(key, features.get(key), path, reading, make))
+    found.extend(baa_findings(row, reading.features, features, path, context, make))
+    return [_endpoint_finding(path, row, limits, context, make), *found]
 
 
-def _applicable_limitations(row, used, control):
-    """(text, features) of the row's limitations that concern this usage, when its column is "limited"."""
-    if row is None or row[control] != "limited":
+def _applicable_limitations(row, used, context):
+    """The row's limitations that concern this usage, when its column is "limited"."""
+    if row is None or row[context["column"]] != "limited":
         return []
-    return [(lim.text, lim.features) for lim in limitations_of(row) if lim.applies_to(used)]
+    return [lim for lim in limitations_of(row) if lim.applies_to(used)]
 
 
-def _endpoint_finding(path, row, points, context, make):
+def _citations(limitations, row, catalog):
+    parent = provenance_of(row, catalog)
+    return tuple(provenance_of({"provenance": lim.provenance}, catalog, parent=parent) for lim in limitations)
+
+
+def _endpoint_finding(path, row, limits, context, make):
     label, as_of = context["label"], context["as_of"]
     if row is None:
+        removal = context["removed"].get(path)
+        if removal is not None:
+            return make("blocker", f"{path} was removed on {removal['date']}", _sentences(removal["text"]),
+                        remediation=UNKNOWN_ENDPOINT_REMEDIATION, rule=removal)
         return make(
             "blocker", f"{path} is not in the catalog as of {as_of}",
             f"The catalog version of {as_of} does not list {path} (it may have been removed or renamed), "
@@ -227,23 +262,27 @@ def _endpoint_finding(path, row, points, context, make):
         )
     retention = (f"{row['name']}: abuse-monitoring logs {row['abuse_monitoring_retention']}; "
                  f"application state {row['application_state_retention']}.")
-    eligibility = row[context["control"]]
-    all_texts = [lim.text for lim in limitations_of(row)]
+    eligibility = row[context["column"]]
+    every = limitations_of(row)
+    catalog = context["catalog"]
     if eligibility == "no":
-        detail = _sentences(retention, row["zdr_note"], *all_texts)
-        return make("blocker", f"{path} is not eligible for {label}", detail, remediation=row["remediation"])
-    if eligibility == "limited" and not all_texts:
+        detail = _sentences(retention, row["zdr_note"], *(lim.text for lim in every))
+        return make("blocker", f"{path} is not eligible for {label}", detail, remediation=row["remediation"],
+                    rule=row, citations=_citations(every, row, catalog))
+    points = [lim.text for lim in limits]
+    if eligibility == "limited" and not every:
         points = ["The catalog marks it eligible with limitations without listing them; check the source."]
     if eligibility != "no" and context["regulated"] and keeps_application_state(row):
         return _state_warning(path, row, points, context, make)
     if eligibility == "limited" and points:
         return make("warning", f"{path} is eligible for {label} with limitations", _sentences(*points),
-                    remediation=row["remediation"], points=points)
+                    remediation=row["remediation"], points=points, rule=row,
+                    citations=_citations(limits, row, catalog))
     if eligibility == "limited":
         return make("info", f"{path} is eligible for {label}; none of its limitations concerns this usage",
-                    f"{retention} The catalog lists {len(all_texts)} limitation{'s' if len(all_texts) > 1 else ''} "
-                    "for it, each about a feature this usage does not use.")
-    return make("info", f"{path} is eligible for {label}", retention)
+                    f"{retention} The catalog lists {len(every)} limitation{'s' if len(every) > 1 else ''} "
+                    "for it, each about a feature this usage does not use.", rule=row)
+    return make("info", f"{path} is eligible for {label}", retention, rule=row)
 
 
 def _state_warning(path, row, points, context, make):
@@ -255,8 +294,8 @@ def _state_warning(path, row, points, context, make):
                 _sentences(kept, row["zdr_note"]), remediation=row["remediation"], points=[kept, *points])
 
 
-def _feature_finding(key, feature, path, context, make, linked=()):
-    control, label, as_of = context["control"], context["label"], context["as_of"]
+def _feature_finding(key, feature, path, context, make, linked=(), why=None, row=None):
+    label, as_of, effects = context["label"], context["as_of"], context["effects"]
     if feature is None:
         return make("info", f"Feature “{key}” is not in the catalog as of {as_of}",
                     "The catalog does not describe it, so it was not checked.", feature_key=key)
@@ -265,13 +304,17 @@ def _feature_finding(key, feature, path, context, make, linked=()):
         return make("info", f"{name} does not apply to {path}",
                     f"The catalog lists it for {', '.join(feature['endpoints'])} only; it does not change "
                     "eligibility here.", feature_key=key, feature=feature)
-    earlier = _earlier_zdr_blocks(feature, as_of) if control == "zdr" else []
-    detail = _sentences(feature[f"under_{control}_text"], *earlier)
-    effect = feature[f"under_{control}"]
+    earlier = _earlier_zdr_blocks(feature, as_of) if effects == "zdr" else []
+    because = f"It counts for this usage because of the {why}." if why else ""
+    detail = _sentences(feature[f"under_{effects}_text"], because, *earlier)
+    effect = feature[f"under_{effects}"]
+    row_citations = _citations(linked, row or {}, context["catalog"]) if linked else ()
     if effect in FEATURE_EFFECTS:
         severity, title = FEATURE_EFFECTS[effect]
+        warning = severity == "warning"
         return make(severity, title.format(name=name, control=label), detail, feature_key=key, feature=feature,
-                    remediation=feature["remediation"], points=linked if severity == "warning" else ())
+                    remediation=feature["remediation"], points=[lim.text for lim in linked] if warning else (),
+                    citations=row_citations if warning else ())
     if earlier:
         return make("info", f"{name}: allowed under {label} now; blocked in earlier versions", detail,
                     feature_key=key, feature=feature, remediation=feature["remediation"])

@@ -10,6 +10,7 @@ from django.db import models
 from . import taxonomy
 from .items import KIND_BY_SLUG
 from .models import Contact, Control, DataFlow, EndpointUsage, ZdrRequest, project_id_validator
+from .usage_reading import STORE_FEATURE
 
 TEXT_LIMIT = 4000
 CHECKBOXES = forms.CheckboxSelectMultiple
@@ -159,16 +160,21 @@ class UsageForm(ItemForm):
     class Meta:
         model = EndpointUsage
         fields = list(KIND_BY_SLUG["usages"].fields)
-        help_texts = {"models_used": "e.g. gpt-5.1, gpt-image-1", "monthly_volume": "Requests per month, roughly."}
+        help_texts = {"models_used": "e.g. gpt-5.1, gpt-image-1. Checked against the catalog's model rules "
+                                     "(dall-e-2 and dall-e-3 are not ZDR-compatible).",
+                      "monthly_volume": "Requests per month, roughly."}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["endpoint_path"] = forms.ChoiceField(choices=endpoint_choices(self.catalog), label="Endpoint")
-        # Features that apply to this endpoint, plus any already ticked, so nothing saved is hidden.
         path, ticked = self.instance.endpoint_path, set(self.instance.features or [])
+        self.fields["store"] = store_field(self.catalog, path)
+        # Features that apply to this endpoint, plus any already ticked, so nothing saved is hidden. The
+        # store=true rule is the store choice above, not a box, unless an older usage ticked it.
         self.fields["features"] = forms.MultipleChoiceField(
             choices=[
-                (f["key"], f["name"]) for f in self.catalog["features"] if path in f["endpoints"] or f["key"] in ticked
+                (f["key"], f["name"]) for f in self.catalog["features"]
+                if (path in f["endpoints"] and f["key"] != STORE_FEATURE) or f["key"] in ticked
             ],
             widget=CHECKBOXES,
             required=False,
@@ -198,6 +204,16 @@ class FlowForm(ItemForm):
             self.fields["data_categories"].choices = [c for c in taxonomy.DATA_CATEGORIES if c[0] in inventory]
         if self.instance.usage_id:
             self.initial["endpoint_path"] = self.instance.usage.endpoint_path
+
+
+def store_field(catalog, path):
+    """`store` as an explicit choice; blank says the request leaves it to the endpoint's default."""
+    default = next((e.get("store_default") for e in catalog["endpoints"] if e["path"] == path), None)
+    unset = "Not set" + ("" if default is None else f" (this endpoint's default: store={str(default).lower()})")
+    return forms.ChoiceField(
+        choices=[("", unset), ("true", "store=true"), ("false", "store=false")], required=False, label="store",
+        widget=forms.RadioSelect, help_text="Whether the requests set store. Under ZDR it is always treated as false.",
+    )
 
 
 def endpoint_choices(catalog):

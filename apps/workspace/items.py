@@ -34,7 +34,7 @@ ITEM_KINDS = (
     ),
     ItemKind(
         "usages", "Usage", EndpointUsage,
-        fields=("endpoint_path", "models_used", "features", "monthly_volume", "purpose"),
+        fields=("endpoint_path", "models_used", "store", "features", "monthly_volume", "purpose"),
         form="apps.workspace.forms.UsageForm",
     ),
     ItemKind(

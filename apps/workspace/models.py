@@ -18,6 +18,10 @@ project_id_validator = RegexValidator(
 class Control(models.TextChoices):
     ZDR = "zdr", "Zero Data Retention (ZDR)"
     MAM = "mam", "Modified Abuse Monitoring (MAM)"
+    # The newer controls of the provider's page (2026-11-13); what each keeps is in the catalog.
+    ZDR_PSP = "zdr_psp", "ZDR with Private Safety Processing (PSP)"
+    PRIVATE_RETENTION_PSP = "private_retention_psp", "Private Retention with PSP (formerly Eyes Off)"
+    SAFETY_RETENTION = "safety_retention", "Safety Retention"
 
 
 class ZdrRequest(models.Model):
@@ -25,7 +29,7 @@ class ZdrRequest(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     title = models.CharField(max_length=200)
     # The team's own choice, blank until it is made: the portal advises, it never chooses.
-    requested_control = models.CharField(max_length=16, choices=Control.choices, blank=True, default="")
+    requested_control = models.CharField(max_length=32, choices=Control.choices, blank=True, default="")
     openai_org_id = models.CharField(
         "OpenAI organization ID", max_length=64, blank=True, validators=[openai_org_id_validator]
     )
@@ -126,6 +130,10 @@ class EndpointUsage(Item):
     endpoint_path = models.CharField("Endpoint", max_length=200)
     models_used = models.CharField("Models", max_length=300, blank=True)
     features = models.JSONField(default=list, blank=True)
+    store = models.CharField(
+        "store", max_length=8, blank=True, choices=[("true", "store=true"), ("false", "store=false")],
+        help_text="Blank: the request does not set it, so the endpoint's default applies.",
+    )
     monthly_volume = models.PositiveBigIntegerField("Monthly requests", null=True, blank=True)
     purpose = models.CharField(max_length=300, blank=True)
 

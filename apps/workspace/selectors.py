@@ -12,6 +12,7 @@ from .completeness import completeness
 from .findings import evaluate
 from .items import ITEM_KINDS
 from .models import Contact, DataFlow, EndpointUsage, WarningAnswer, ZdrRequest
+from .usage_reading import read_usage
 
 REQUEST_FIELDS = [
     f.name
@@ -76,9 +77,10 @@ def catalog_notice(zdr_request, snapshot):
     newest = versions_of(zdr_request.catalog_version.provider).first()
     if newest is None or newest.pk == zdr_request.catalog_version_id:
         return None
-    diff = diff_catalogs(catalog_document(zdr_request.catalog_version), catalog_document(newest))
+    pinned, latest = catalog_document(zdr_request.catalog_version), catalog_document(newest)
+    diff = diff_catalogs(pinned, latest)
     paths = {u["endpoint_path"] for u in snapshot["usages"]}
-    features = {key for u in snapshot["usages"] for key in u["features"]}
+    features = _features_used(snapshot["usages"], pinned) | _features_used(snapshot["usages"], latest)
     relevant = {
         "endpoints": {
             k: [r for r in v if (r if isinstance(r, str) else r["key"]) in paths] for k, v in diff["endpoints"].items()
@@ -89,6 +91,13 @@ def catalog_notice(zdr_request, snapshot):
         },
     }
     return {"version": newest, "changes": relevant, "affects_request": not is_empty(relevant)}
+
+
+def _features_used(usages, catalog):
+    """What the usages use under `catalog`: ticked boxes, and what their store choice and models imply
+    (a newer catalog may imply more, e.g. a model rule it adds)."""
+    rows, known = {e["path"]: e for e in catalog["endpoints"]}, {f["key"]: f for f in catalog["features"]}
+    return {key for u in usages for key in read_usage(u, rows.get(u["endpoint_path"]), known).features}
 
 
 class Assessment:

@@ -9,13 +9,13 @@ from apps.workspace.demo import CLINIC_TITLE, CODING_TITLE
 from apps.workspace.models import ZdrRequest
 from apps.workspace.selectors import Assessment, request_get
 from tests.accounts.signin import signs_in
-from tests.catalog.shipped import SHIPPED
+from tests.catalog.shipped import CURRENT, SHIPPED
 
 
 def run_setup(monkeypatch, password="demo-password-1"):
     monkeypatch.setenv("DEMO_PASSWORD", password)
     out = StringIO()
-    call_command("load_catalog", str(SHIPPED), stdout=out)
+    call_command("load_catalog", str(SHIPPED), str(CURRENT), stdout=out)  # as `make run` loads openai-*.json
     call_command("seed_demo", stdout=out)
     return out.getvalue()
 
@@ -51,7 +51,11 @@ def test_the_demo_shows_a_request_that_keeps_a_blocker_with_a_final_rendered_pac
     assessment = Assessment(request_get(organization=coding.organization, request_id=coding.pk))
 
     assert assessment.completeness.percent == 100
-    assert [f.endpoint_path for f in assessment.evaluation.blockers] == ["/v1/batches"]
+    # Batch is not ZDR-eligible, and (HIPAA among the drivers) not covered by a BAA: both kept on purpose.
+    assert [(f.endpoint_path, f.title) for f in assessment.evaluation.blockers] == [
+        ("/v1/batches", "/v1/batches is not eligible for ZDR"),
+        ("/v1/batches", "HIPAA: /v1/batches is not covered by a BAA"),
+    ]
     assert not assessment.evaluation.has_open_blockers  # acknowledged with a justification
     version = coding.packet_versions.get()
     assert version.state == PacketState.READY and not version.is_draft and version.page_count >= 7

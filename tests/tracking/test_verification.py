@@ -221,3 +221,23 @@ def test_the_first_check_waits_for_a_future_effective_date():
     assert first_verification_due(date(2026, 3, 20), recorded, frozenset(), tz) == datetime(2026, 3, 20, 9, 0,
                                                                                              tzinfo=tz)
     assert first_verification_due(date(2026, 3, 6), recorded, frozenset({date(2026, 3, 9)}), tz).day == 10
+
+
+@pytest.mark.parametrize("org_type,outcome", [
+    ("zero_data_retention", "match"),
+    ("enhanced_zero_data_retention", "match"),
+    ("modified_abuse_monitoring", "mismatch"),
+])
+def test_zdr_with_psp_accepts_either_zdr_type_and_says_the_psp_type_is_undocumented(org_type, outcome):
+    fetched = {"organization": {"type": org_type}, "projects": {}}
+    comparison = compare(control="zdr_psp", scope="organization", fetched=fetched)
+    assert comparison.outcome == outcome
+    if outcome == "match":
+        assert "Zero Data Retention with Private Safety Processing" in comparison.lines[0][4]
+
+
+def test_an_enhanced_type_unlike_the_approval_says_what_enhanced_means():
+    fetched = {"organization": {"type": "enhanced_modified_abuse_monitoring"}, "projects": {}}
+    comparison = compare(control="mam", scope="organization", fetched=fetched)
+    assert comparison.outcome == "mismatch"
+    assert "enhanced MAM, whose additions OpenAI does not document" in comparison.summary

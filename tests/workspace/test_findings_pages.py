@@ -86,7 +86,7 @@ def test_a_newer_catalog_shows_what_changed_and_moves_in_one_action(
     client = client_for(alice)
 
     html = client.get(step_url(clinic, "review")).content.decode()
-    assert "A newer catalog exists" in html and "/v1/batches" in html and "remediation" in html
+    assert "A newer catalog exists" in html and "/v1/batches" in html and "Remediation changed" in html
 
     client.post(reverse("workspace:catalog_upgrade", args=[clinic.pk]))
 

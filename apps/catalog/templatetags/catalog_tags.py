@@ -8,6 +8,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from apps.catalog.limitations import texts
 from apps.catalog.models import Effect
 from apps.catalog.taxonomy import AVAILABILITY_SHORT, COLUMN_LABELS, EFFECT_SHORT, ELIGIBILITY_SHORT
 
@@ -70,6 +71,11 @@ def catalog_value(field, value):
         return format_html('<ul class="mb-0">{}</ul>', format_html_join(
             "", "<li>{} to {}: {}</li>", ((h.get("from", "?"), h.get("to", "?"), h.get("text", "")) for h in value)
         ))
+    if field == "provenance":
+        reported = " · reported by developers" if value.get("confidence") == "reported" else ""
+        return format_html("{}, as of {}{}", value["source"]["title"], value["as_of"], reported)
+    if field == "limitations":
+        value = texts(value)
     if isinstance(value, list):
         items = format_html_join("", "<li>{}</li>", ((inline_code(v),) for v in value))
         return format_html('<ul class="mb-0">{}</ul>', items)
