@@ -38,9 +38,12 @@ def member_with(permission):
 
 
 @require_http_methods(["GET", "POST"])
-@member_with("is_owner")
+@member_with("can_review")
 def update(request, provider):
+    """Reviewers find the drafts waiting for them here; only owners paste."""
     organization = request.membership.organization
+    if request.method == "POST" and not request.membership.is_owner:
+        raise PermissionDenied(f"This needs the role {ROLES['is_owner']}.")
     form = PasteForm(request.POST if request.method == "POST" else None, initial={"as_of": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
@@ -58,7 +61,6 @@ def update(request, provider):
     })
 
 
-@require_http_methods(["GET"])
 @member_with("can_review")
 def update_draft(request, provider, draft_id):
     draft = selectors.draft_get(organization=request.membership.organization, provider=provider, draft_id=draft_id)

@@ -45,13 +45,22 @@ def test_an_owner_gets_the_paste_form_on_the_current_version(alice_client, catal
     assert 'name="text"' in html_text and "<label" in html_text
 
 
-@pytest.mark.parametrize("who", ["bob", "viewer", "reviewer"])
-def test_only_owners_paste(client_for, catalog_loaded, request, who):
+@pytest.mark.parametrize("who", ["bob", "viewer"])
+def test_members_without_review_rights_get_no_update_page(client_for, catalog_loaded, request, who):
     client = client_for(request.getfixturevalue(who))
 
     assert client.get(UPDATE).status_code == 403
     assert paste(client, markdown(newer_rows())).status_code == 403
     assert not CatalogDraft.objects.exists()
+
+
+def test_a_reviewer_finds_the_drafts_but_does_not_paste(client_for, reviewer, draft):
+    client = client_for(reviewer)
+
+    page = client.get(UPDATE).content.decode()
+    assert f'href="{draft_url(draft)}"' in page and 'name="text"' not in page
+    assert paste(client, markdown(newer_rows()), as_of="2026-11-14").status_code == 403
+    assert CatalogDraft.objects.count() == 1
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(client, catalog_loaded):
