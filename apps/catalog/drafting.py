@@ -103,15 +103,13 @@ def _name_of(path):
 
 
 def _family_of(path, families, base_rows):
-    """The path's first segment when it names a family, else the family of the current row that
-    shares the longest path prefix; None when neither says."""
+    """The path's first segment when it names a family (batches -> batch), else the family of a
+    current row under the same first segment; None when neither says."""
     first = path.split("/")[2]
-    for candidate in (first, first.rstrip("s"), first.replace("-", "_")):
+    for candidate in (first, re.sub(r"s$", "", first), re.sub(r"es$", "", first)):
         if candidate in families:
             return candidate
-    prefixes = sorted((r for r in base_rows if path.startswith(r["path"] + "/") or r["path"].startswith(
-        f"/v1/{first}/")), key=lambda r: -len(r["path"]))
-    return prefixes[0]["family"] if prefixes else None
+    return next((r["family"] for r in base_rows if r["path"].split("/")[2] == first), None)
 
 
 def draft_document(base, table, *, as_of, notes, provenance, columns, families):

@@ -218,3 +218,12 @@ def test_header_row_only_gives_a_draft_without_endpoints():
     draft = draft_of("| Endpoint | ZDR |\n|---|---|\n")
 
     assert draft.document["endpoints"] == [] and draft.document["features"] == []
+
+
+def test_a_new_row_finds_its_family_from_its_path():
+    rows = shipped_rows() + [["/v1/batches/outputs", "30 days", "Until deleted", "No", "No"],
+                             ["/v1/live/calls", "30 days", "None", "Yes", "No"]]
+
+    added = {r["path"]: r["family"] for r in draft_of(markdown(rows)).document["endpoints"]}
+
+    assert added["/v1/batches/outputs"] == "batch" and added["/v1/live/calls"] == "realtime"
