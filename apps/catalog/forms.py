@@ -2,6 +2,7 @@ from django import forms
 from django.utils.dateformat import format as date_format
 
 from .models import Eligibility
+from .paste import MAX_PASTE_BYTES
 
 ELIGIBILITY_FILTER = [("", "All endpoints"), *Eligibility.choices]
 
@@ -46,3 +47,31 @@ class VersionDiffForm(forms.Form):
         if cleaned.get("from") is not None and cleaned.get("from") == cleaned.get("to"):
             raise forms.ValidationError("These are the same version. Choose two different versions to compare.")
         return cleaned
+
+
+class PasteForm(forms.Form):
+    """The provider's table as pasted. Size and emptiness are checked here; what the table says is
+    the service's business, so a refused paste comes back with the text as it was."""
+
+    as_of = forms.DateField(
+        label="As of", widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="The date the provider's page gives for this version of the table (its “last updated” date).",
+    )
+    text = forms.CharField(
+        label="The provider's table", strip=False,
+        widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "false", "class": "font-monospace"}),
+        help_text="Paste the page's HTML (the whole page or just its <table>), a Markdown table, or the table "
+                  "copied from the page. At most 1 MB.",
+        error_messages={"required": "The paste is empty. Paste the endpoint table from the provider's page."},
+    )
+
+    def clean_text(self):
+        text = self.cleaned_data["text"]
+        if not text.strip():
+            raise forms.ValidationError(self.fields["text"].error_messages["required"])
+        if len(text.encode("utf-8")) > MAX_PASTE_BYTES:
+            raise forms.ValidationError(
+                f"The paste is {len(text.encode('utf-8')) / 1_000_000:.1f} MB; at most 1 MB is read. "
+                "Paste only the endpoint table, not the whole page."
+            )
+        return text

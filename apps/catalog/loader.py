@@ -81,3 +81,19 @@ def read_catalog_file(path):
     for where, message in _check_references(document):
         raise CatalogFileError(f"{path}, line {_line_of(text, where)}, field {_field_name(where)}: {message}.")
     return document
+
+
+def check_document(document):
+    """Validate a document built in memory (a pasted draft) as a file would be; raise
+    CatalogFileError naming the first field at fault."""
+    error = next(iter(sorted(_validator().iter_errors(document), key=lambda e: list(e.absolute_path))), None)
+    if error is not None:
+        raise CatalogFileError(f"field {_field_name(list(error.absolute_path))}: {error.message}.")
+    for where, message in _check_references(document):
+        raise CatalogFileError(f"field {_field_name(where)}: {message}.")
+
+
+def schema_families():
+    """The endpoint families the schema allows (empty if the schema stops listing them)."""
+    endpoint = _validator().schema.get("$defs", {}).get("endpoint", {})
+    return set(endpoint.get("properties", {}).get("family", {}).get("enum", []))

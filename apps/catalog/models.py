@@ -1,5 +1,6 @@
 """OpenAI's (and later other providers') eligibility table, kept as dated, immutable versions."""
 
+from django.conf import settings
 from django.db import models
 
 from .limitations import texts
@@ -112,3 +113,45 @@ class FeatureEntry(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class CatalogDraft(models.Model):
+    """A catalog version built from the provider's table as an owner pasted it, waiting for a
+    reviewer. Drafts are their own rows, not CatalogVersions, so nothing that checks requests can
+    see one until it is published; the raw paste and who did what stay for provenance."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+        DISCARDED = "discarded", "Discarded"
+
+    class Format(models.TextChoices):
+        HTML = "html", "HTML"
+        MARKDOWN = "markdown", "Markdown"
+        TSV = "tsv", "Tab-separated text"
+
+    organization = models.ForeignKey("accounts.Organization", on_delete=models.CASCADE, related_name="+")
+    provider = models.CharField(max_length=32, choices=Provider.choices)
+    base = models.ForeignKey(CatalogVersion, null=True, on_delete=models.SET_NULL, related_name="+",
+                             help_text="The current version the paste was compared with.")
+    as_of = models.DateField()
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
+    pasted_text = models.TextField(help_text="Exactly what was pasted.")
+    pasted_format = models.CharField(max_length=16, choices=Format.choices)
+    document = models.JSONField(help_text="The draft version, in the data file's shape.")
+    unparsed = models.JSONField(default=list, help_text="Cells that could not be read: row, column, raw text.")
+    ignored_columns = models.JSONField(default=list)
+    assumed = models.JSONField(default=list, help_text="Added rows, with what the table does not say.")
+    pasted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    pasted_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", help_text="Who published or discarded it.")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    version = models.OneToOneField(CatalogVersion, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="pasted_draft", help_text="The version it became.")
+
+    class Meta:
+        ordering = ["-pasted_at", "-pk"]
+
+    def __str__(self):
+        return f"Draft {self.get_provider_display()} catalog as of {self.as_of:%Y-%m-%d}"

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from .diff import diff_catalogs, is_empty
 from .limitations import limitations_of, texts
-from .models import CatalogVersion, EndpointEntry, FeatureEntry, Provider
+from .models import CatalogDraft, CatalogVersion, EndpointEntry, FeatureEntry, Provider
 from .provenance import provenance_of
 from .taxonomy import ENDPOINT_COLUMNS, FEATURE_COLUMNS, OPTIONAL_COLUMNS
 
@@ -140,11 +140,13 @@ def endpoints_matching(endpoints, *, eligibility="", family="", q=""):
 
 def versions_with_counts(provider):
     """The provider's versions, newest first, each with `.change_counts`: rows added, removed and
-    changed since its previous version, from the diff recorded at import."""
+    changed since its previous version, from the diff recorded at import, and `.paste`: the draft
+    it was published from (who pasted and who published it), None for a file."""
     versions = list(versions_of(provider).annotate(
         endpoint_count=Count("endpoints", distinct=True), feature_count=Count("features", distinct=True)
-    ))
+    ).select_related("pasted_draft__pasted_by", "pasted_draft__decided_by"))
     for version in versions:
+        version.paste = getattr(version, "pasted_draft", None)
         parts = version.changes.values() if version.previous_id else []
         version.change_counts = {
             kind: sum(len(part.get(kind, [])) for part in parts) for kind in ("added", "removed", "changed")
@@ -155,7 +157,11 @@ def versions_with_counts(provider):
 def comparison(old, new):
     """What changed from version `old` to version `new` (any two, either order), with the full
     rows of the added and removed entries so a page can name them."""
-    old_doc, new_doc = catalog_document(old), catalog_document(new)
+    return document_comparison(catalog_document(old), catalog_document(new))
+
+
+def document_comparison(old_doc, new_doc):
+    """`comparison` for two catalog documents, such as a version's and a pasted draft's."""
     diff = diff_catalogs(old_doc, new_doc)
     result = {}
     for part, key in (("endpoints", "path"), ("features", "key")):
@@ -170,10 +176,10 @@ def comparison(old, new):
             ],
         }
     result["empty"] = is_empty(diff)
-    newer = new_doc if new.as_of >= old.as_of else old_doc
+    newer = new_doc if str(new_doc["as_of"]) >= str(old_doc["as_of"]) else old_doc
     result["changelog"] = [
         {**change, "source": provenance_of(change, newer)} for change in newer.get("changelog") or ()
-        if min(old.as_of, new.as_of).isoformat() < change["date"] or _names_a_row(change, diff)
+        if min(str(old_doc["as_of"]), str(new_doc["as_of"])) < change["date"] or _names_a_row(change, diff)
     ]
     return result
 
@@ -182,3 +188,22 @@ def _names_a_row(change, diff):
     """A change dated before the older version still explains a row the diff shows (a correction)."""
     rows = {k if isinstance(k, str) else k["key"] for part in diff.values() for kind in part.values() for k in kind}
     return any(key in rows for key in (*change.get("endpoints", ()), *change.get("features", ())))
+
+
+# Drafts pasted from the provider's page belong to the organization of the owner who pasted them.
+
+
+def drafts_of(*, organization, provider):
+    return CatalogDraft.objects.filter(organization=organization, provider=provider)
+
+
+def drafts_open(*, organization, provider):
+    return drafts_of(organization=organization, provider=provider).filter(
+        status=CatalogDraft.Status.DRAFT).select_related("pasted_by")
+
+
+def draft_get(*, organization, provider, draft_id):
+    """The organization's draft, or 404 (another organization's draft included)."""
+    drafts = drafts_of(organization=organization, provider=provider)
+    return get_object_or_404(drafts.select_related("pasted_by", "decided_by", "base", "version"), pk=draft_id)
+

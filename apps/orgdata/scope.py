@@ -33,7 +33,10 @@ ORGANIZATION_PATHS = {
 }
 
 # Models that reach Organization but are deliberately not exported, with the reason.
-NOT_EXPORTED = {}
+NOT_EXPORTED = {
+    "catalog.catalogdraft": "a paste of the shared catalog, not the organization's data; a published one exports "
+                            "as the catalog version its requests use",
+}
 
 # Rows the organization's rows point to without owning them: exported alongside, matched on
 # import by a natural identity (email; provider and date) and created only when missing.

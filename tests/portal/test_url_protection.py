@@ -7,6 +7,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from apps.accounts.models import Invitation, Membership
+from apps.catalog.models import CatalogDraft
 from apps.packets.models import PacketVersion
 from apps.workspace.demo import CLINIC_TITLE
 from apps.workspace.models import DataFlow, ZdrRequest
@@ -30,6 +31,7 @@ OBJECT_KWARGS = {
     "item_id": lambda org: DataFlow.objects.filter(request__organization=org).first().pk,  # kind is "flows"
     **tracking.OBJECT_KWARGS,
     "number": lambda org: PacketVersion.objects.filter(request__organization=org).first().number,  # a packet version
+    "draft_id": lambda org: CatalogDraft.objects.filter(organization=org).first().pk,  # a pasted catalog draft
 }
 
 # kwargs that pick a part of an object named by another kwarg.
