@@ -199,19 +199,17 @@ def test_features_keep_only_listed_endpoints_and_go_with_the_last_one():
     assert features["image_inputs"]["endpoints"] == ["/v1/responses", "/v1/chat/completions"]
 
 
-def test_pasted_rows_carry_provenance_in_the_columns_the_rows_have():
+def test_pasted_rows_carry_their_own_provenance():
     rows = newer_rows()
-    provenance = {"source": {"title": "Your data, pasted by Alice on 2026-12-01", "url": "https://x.test"},
-                  "as_of": "2026-11-13", "confidence": "confirmed", "provenance": {"ignored": True}}
+    detail = {"source": {"title": "Your data, pasted by Alice on 2026-12-01", "url": "https://x.test"},
+              "as_of": "2026-11-13", "confidence": "confirmed"}
 
-    draft = draft_of(markdown(rows), columns=[*ENDPOINT_COLUMNS, "source", "as_of", "confidence"],
-                     provenance=provenance)
+    draft = draft_of(markdown(rows), columns=ENDPOINT_COLUMNS, provenance={**detail, "provenance": detail})
 
     by_path = {r["path"]: r for r in draft.document["endpoints"]}
     for path in ("/v1/embeddings", "/v1/audio/voices"):
-        assert by_path[path]["source"]["title"] == "Your data, pasted by Alice on 2026-12-01"
-        assert by_path[path]["confidence"] == "confirmed" and "provenance" not in by_path[path]
-    assert "source" not in by_path["/v1/responses"]  # unchanged rows keep their own
+        assert by_path[path]["provenance"] == detail and "confidence" not in by_path[path]
+    assert by_path["/v1/responses"].get("provenance") != detail  # unchanged rows keep their own
 
 
 def test_header_row_only_gives_a_draft_without_endpoints():
