@@ -33,7 +33,10 @@ ORGANIZATION_PATHS = {
 }
 
 # Models that reach Organization but are deliberately not exported, with the reason.
-NOT_EXPORTED = {}
+NOT_EXPORTED = {
+    "workspace.draft": "an editor's unsaved, invalid input, keyed by the ids of the rows it would change, which "
+                       "an import renumbers; it is only ever shown back to that editor",
+}
 
 # Rows the organization's rows point to without owning them: exported alongside, matched on
 # import by a natural identity (email; provider and date) and created only when missing.

@@ -59,3 +59,98 @@ document.addEventListener("submit", (event) => {
   const submitter = event.submitter;
   form.addEventListener("htmx:afterRequest", () => setTimeout(() => form.requestSubmit(submitter), 0), { once: true });
 });
+
+// An autosave answer lists the fields it could not save (a <template data-field-errors>, empty when all
+// were saved). Each listed field is marked as the server marks it on a full page: aria-invalid, the
+// red outline, and its message under it (described by it); every other field of the form is cleared.
+// The boxes themselves are never replaced, so the typed text and the cursor stay where they are.
+(() => {
+  const mark = (wrapper, id, message) => {
+    const controls = wrapper.querySelectorAll("input, select, textarea");
+    const errorId = `${id}_error`;
+    wrapper.querySelectorAll(".invalid-feedback").forEach((old) => old.remove());
+    controls.forEach((control) => {
+      const described = (control.getAttribute("aria-describedby") || "").split(" ").filter((x) => x && x !== errorId);
+      if (message) described.push(errorId);
+      if (described.length) control.setAttribute("aria-describedby", described.join(" "));
+      else control.removeAttribute("aria-describedby");
+      control.classList.toggle("is-invalid", Boolean(message));
+      if (message) control.setAttribute("aria-invalid", "true");
+      else control.removeAttribute("aria-invalid");
+    });
+    if (!message) return;
+    const feedback = document.createElement("div");
+    feedback.id = errorId;
+    feedback.className = "invalid-feedback d-block";
+    feedback.textContent = message;
+    const help = document.getElementById(`${id}_helptext`);
+    if (help && wrapper.contains(help)) help.before(feedback);
+    else wrapper.append(feedback);
+  };
+  document.addEventListener("htmx:afterSwap", (event) => {
+    const list = event.detail.target.querySelector("template[data-field-errors]");
+    const form = list && list.closest("form");
+    if (!form) return;
+    const errors = new Map([...list.content.querySelectorAll("[data-for]")].map((p) => [p.dataset.for, p.textContent]));
+    form.querySelectorAll("[id^='div_id_']").forEach((wrapper) => {
+      const id = wrapper.id.slice(4);
+      mark(wrapper, id, errors.get(id));
+    });
+  });
+})();
+
+// Leaving the page asks first while an autosaving form holds input the server has not saved: typed since
+// its last answer, or refused (a field marked invalid). A form being submitted is leaving on purpose.
+(() => {
+  const edits = new WeakMap();
+  const autosaving = (element) => (element && element.closest ? element.closest("form[data-hx-post][data-hx-target]") : null);
+  let submitting = null;
+  ["input", "change"].forEach((name) => document.addEventListener(name, (event) => {
+    const form = autosaving(event.target);
+    if (form) edits.set(form, { typed: (edits.get(form)?.typed || 0) + 1, sent: edits.get(form)?.sent || 0, saved: false });
+  }));
+  document.addEventListener("htmx:beforeRequest", (event) => {
+    const state = edits.get(event.target);
+    if (state) state.sent = state.typed;
+  });
+  document.addEventListener("htmx:afterRequest", (event) => {
+    const state = edits.get(event.target);
+    if (state && event.detail.successful && state.sent === state.typed) state.saved = true;
+  });
+  const unsaved = (form) => form !== submitting && (
+    (edits.has(form) && !edits.get(form).saved) || form.querySelector("[aria-invalid='true']") !== null
+  );
+  document.addEventListener("submit", (event) => {
+    if (!event.defaultPrevented) submitting = event.target;
+  });
+  window.addEventListener("beforeunload", (event) => {
+    const forms = [...document.querySelectorAll("form[data-hx-post][data-hx-target]")];
+    const warn = forms.some(unsaved);
+    submitting = null;
+    if (warn) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
+})();
+
+// A submitted form's buttons are disabled until the next page, so a double click sends it once (the
+// server also refuses a repeat of the same submission token). Disabled after the submit event, so the
+// pressed button's name still goes with the form; enabled again when the page is shown from the back
+// cache, or after a while if no page came (a download, a slow answer).
+(() => {
+  const disabled = new Set();
+  const enable = () => {
+    disabled.forEach((button) => { button.disabled = false; });
+    disabled.clear();
+  };
+  document.addEventListener("submit", (event) => {
+    if (event.defaultPrevented) return;
+    const buttons = [...event.target.elements]
+      .filter((element) => element.matches("button:not([type]), button[type='submit'], input[type='submit']"))
+      .filter((button) => !button.disabled);
+    setTimeout(() => buttons.forEach((button) => { button.disabled = true; disabled.add(button); }), 0);
+    setTimeout(enable, 10000);
+  });
+  window.addEventListener("pageshow", (event) => { if (event.persisted) enable(); });
+})();

@@ -24,4 +24,10 @@ def fieldlabel(name):
     return "Endpoint" if name == "endpoint_path" else name.replace("_", " ").capitalize()
 
 
+@register.filter
+def invalid_fields(form):
+    """The form's fields that failed validation, in the order the form shows them."""
+    return [field for field in form if field.errors] if form is not None and form.is_bound else []
+
+
 register.filter("labels", taxonomy.labels)
