@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from apps.accounts.access import membership_required
+from apps.foundation.submissions import acts_once
 
 from .. import selectors, services
 from ..forms import unsaved_input
@@ -40,6 +41,7 @@ def _save(request, kind, item, data):
 
 @require_POST
 @membership_required("can_edit")
+@acts_once  # a double click adds one item
 def item_add(request, request_id, kind):
     zdr_request, kind, _ = _load(request, request_id, kind)
     try:
