@@ -99,33 +99,37 @@ document.addEventListener("submit", (event) => {
   });
 })();
 
-// Leaving the page asks first while an autosaving form holds input the server has not saved: typed since
-// its last answer, or refused (a field marked invalid). A form being submitted is leaving on purpose.
+// Leaving the page asks first while an autosaving form holds input the server has not saved: values
+// that differ from those of its last saved answer (or from the page as loaded), or a field the server
+// refused (marked invalid). A form being submitted is leaving on purpose.
 (() => {
-  const edits = new WeakMap();
-  const autosaving = (element) => (element && element.closest ? element.closest("form[data-hx-post][data-hx-target]") : null);
-  let submitting = null;
-  ["input", "change"].forEach((name) => document.addEventListener(name, (event) => {
-    const form = autosaving(event.target);
-    if (form) edits.set(form, { typed: (edits.get(form)?.typed || 0) + 1, sent: edits.get(form)?.sent || 0, saved: false });
-  }));
+  const AUTOSAVING = "form[data-hx-post][data-hx-target]";
+  const IGNORED = new Set(["seen", "csrfmiddlewaretoken"]);
+  const saved = new WeakMap();
+  const sending = new WeakMap();
+  const values = (form) => [...new FormData(form)].filter(([name]) => !IGNORED.has(name))
+    .map(([name, value]) => `${name}=${value}`).join("&");
+  const baseline = (root) => {
+    const forms = root.matches && root.matches(AUTOSAVING) ? [root] : [...root.querySelectorAll(AUTOSAVING)];
+    forms.forEach((form) => { if (!saved.has(form)) saved.set(form, values(form)); });
+  };
+  document.addEventListener("DOMContentLoaded", () => baseline(document));
+  document.addEventListener("htmx:load", (event) => baseline(event.target));
   document.addEventListener("htmx:beforeRequest", (event) => {
-    const state = edits.get(event.target);
-    if (state) state.sent = state.typed;
+    if (saved.has(event.target)) sending.set(event.target, values(event.target));
   });
   document.addEventListener("htmx:afterRequest", (event) => {
-    const state = edits.get(event.target);
-    if (state && event.detail.successful && state.sent === state.typed) state.saved = true;
+    if (event.detail.successful && sending.has(event.target)) saved.set(event.target, sending.get(event.target));
   });
-  const unsaved = (form) => form !== submitting && (
-    (edits.has(form) && !edits.get(form).saved) || form.querySelector("[aria-invalid='true']") !== null
-  );
+  let submitting = null;
   document.addEventListener("submit", (event) => {
     if (!event.defaultPrevented) submitting = event.target;
   });
+  const unsaved = (form) => form !== submitting && (
+    (saved.has(form) && saved.get(form) !== values(form)) || form.querySelector("[aria-invalid='true']") !== null
+  );
   window.addEventListener("beforeunload", (event) => {
-    const forms = [...document.querySelectorAll("form[data-hx-post][data-hx-target]")];
-    const warn = forms.some(unsaved);
+    const warn = [...document.querySelectorAll(AUTOSAVING)].some(unsaved);
     submitting = null;
     if (warn) {
       event.preventDefault();
@@ -134,23 +138,32 @@ document.addEventListener("submit", (event) => {
   });
 })();
 
-// A submitted form's buttons are disabled until the next page, so a double click sends it once (the
-// server also refuses a repeat of the same submission token). Disabled after the submit event, so the
-// pressed button's name still goes with the form; enabled again when the page is shown from the back
-// cache, or after a while if no page came (a download, a slow answer).
+// A submitted form's buttons are disabled until the next page, and a second submit of the same form is
+// dropped, so a double click sends it once (the server also refuses a repeat of the same submission
+// token). Disabled after the submit event, so the pressed button's name still goes with the form;
+// enabled again when the page is shown from the back cache, or after a while if no page came (a
+// download, a slow answer).
 (() => {
+  const sent = new Set();
   const disabled = new Set();
-  const enable = () => {
+  const release = () => {
     disabled.forEach((button) => { button.disabled = false; });
     disabled.clear();
+    sent.clear();
   };
   document.addEventListener("submit", (event) => {
+    const form = event.target;
     if (event.defaultPrevented) return;
-    const buttons = [...event.target.elements]
+    if (sent.has(form)) {
+      event.preventDefault();
+      return;
+    }
+    sent.add(form);
+    const buttons = [...form.elements]
       .filter((element) => element.matches("button:not([type]), button[type='submit'], input[type='submit']"))
       .filter((button) => !button.disabled);
     setTimeout(() => buttons.forEach((button) => { button.disabled = true; disabled.add(button); }), 0);
-    setTimeout(enable, 10000);
+    setTimeout(release, 10000);
   });
-  window.addEventListener("pageshow", (event) => { if (event.persisted) enable(); });
+  window.addEventListener("pageshow", (event) => { if (event.persisted) release(); });
 })();

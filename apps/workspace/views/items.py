@@ -84,6 +84,7 @@ def _answer_page(request, zdr_request, kind, item, form, conflict):
         messages.error(request, "Not saved: someone else changed this item meanwhile. Reload to see their values.")
     elif form.errors:
         request.session[FOCUS] = draft_key(item)
+        return _back(zdr_request, kind)  # no #fragment: with one, the browser would skip the autofocus
     else:
         messages.success(request, "Saved.")
     return _back(zdr_request, kind, item)
