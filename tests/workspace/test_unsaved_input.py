@@ -146,3 +146,21 @@ def test_a_removed_item_takes_its_draft_along(client_for, alice, blank_request):
     client.post(reverse("workspace:item_delete", args=[blank_request.pk, "contacts", contact.pk]))
 
     assert not blank_request.drafts.exists()
+
+
+def test_a_usage_with_a_bad_volume_keeps_its_card_typed_and_saves_nothing(client_for, alice, blank_request):
+    client = client_for(alice)
+    client.post(reverse("workspace:item_add", args=[blank_request.pk, "usages"]), {"endpoint_path": "/v1/responses"})
+    usage = blank_request.usages.get()
+    prefix = f"usages-{usage.pk}"
+    data = {f"{prefix}-endpoint_path": "/v1/responses", f"{prefix}-models_used": "gpt-5.1",
+            f"{prefix}-monthly_volume": "lots", "seen": fingerprint(usage, KIND_BY_SLUG["usages"].fields)}
+
+    page = client.post(reverse("workspace:item_update", args=[blank_request.pk, "usages", usage.pk]), data,
+                       follow=True).content.decode()
+
+    usage.refresh_from_db()
+    assert (usage.models_used, usage.monthly_volume) == ("", None)
+    assert 'value="gpt-5.1"' in field_html(page, f"id_{prefix}-models_used")
+    volume = field_html(page, f"id_{prefix}-monthly_volume")
+    assert 'value="lots"' in volume and "Enter a whole number." in volume and 'aria-invalid="true"' in volume

@@ -18,7 +18,8 @@ def fieldlabel(name):
     """The human label of a request or item field, for messages about it."""
     for model in (ZdrRequest, Contact, EndpointUsage, DataFlow):
         try:
-            return model._meta.get_field(name).verbose_name.capitalize()
+            label = str(model._meta.get_field(name).verbose_name)
+            return label[:1].upper() + label[1:]  # not capitalize(): "OpenAI project IDs" keeps its capitals
         except FieldDoesNotExist:
             continue
     return "Endpoint" if name == "endpoint_path" else name.replace("_", " ").capitalize()
