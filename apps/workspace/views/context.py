@@ -19,11 +19,13 @@ def item_form(kind, item, assessment, data=None, draft=None):
     return with_draft(kind.form_class, draft, **kwargs) if draft else kind.form_class(data, **kwargs)
 
 
-def _drafted(form_of, form_for, drafts, focus):
-    """The form of a step or item, with the editor's draft of it bound on top if there is one."""
-    key = draft_key(form_of)
-    form = form_for(drafts.get(key))
-    if key == focus:
+def step_form(step, zdr_request, draft=None):
+    form_class = StepForm.for_step(step)
+    return with_draft(form_class, draft, instance=zdr_request) if draft else form_class(instance=zdr_request)
+
+
+def _focused(form, form_of, focus):
+    if draft_key(form_of) == focus:
         focus_first_error(form)
     return form
 
@@ -38,7 +40,7 @@ def item_forms(zdr_request, kind, assessment, drafts, focus):
     return [
         (
             item,
-            _drafted(item, lambda draft, item=item: item_form(kind, item, assessment, draft=draft), drafts, focus),
+            _focused(item_form(kind, item, assessment, draft=drafts.get(draft_key(item))), item, focus),
             services.fingerprint(item, kind.fields),
             _usage_findings(kind, item, assessment),
         )
@@ -70,9 +72,7 @@ def step_context(request, zdr_request, step, *, form=None, conflict=None):
     drafts = selectors.drafts_of(zdr_request=zdr_request, user=request.user)
     focus = request.session.pop(FOCUS, None)
     if form is None and step.fields:
-        form_class = StepForm.for_step(step)
-        form = _drafted(step, lambda draft: with_draft(form_class, draft, instance=zdr_request) if draft
-                        else form_class(instance=zdr_request), drafts, focus)
+        form = _focused(step_form(step, zdr_request, drafts.get(draft_key(step))), step, focus)
     context = answer_context(request, zdr_request, step, form=form, conflict=conflict)
     context["catalog_notice"] = selectors.catalog_notice(zdr_request, context["assessment"].snapshot)
     if step.items:
