@@ -36,6 +36,8 @@ ORGANIZATION_PATHS = {
 NOT_EXPORTED = {
     "catalog.catalogdraft": "a paste of the shared catalog, not the organization's data; a published one exports "
                             "as the catalog version its requests use",
+    "workspace.draft": "an editor's unsaved, invalid input, keyed by the ids of the rows it would change, which "
+                       "an import renumbers; it is only ever shown back to that editor",
 }
 
 # Rows the organization's rows point to without owning them: exported alongside, matched on

@@ -262,3 +262,37 @@ class WarningAnswerForm(FindingForm):
         required=False,
         help_text="A short answer, or “Not applicable because …”. It goes into the packet; empty removes it.",
     )
+
+
+# Unsaved input. A step saves each field that passes validation and keeps each one that does not as the
+# editor's draft (models.Draft); an item card is saved whole or kept whole. The next visit binds the draft
+# on top of the saved values, so the typed text is back in its box with its error beside it.
+
+def savable_data(form):
+    """The cleaned values of the fields that passed validation (none when the form as a whole is refused)."""
+    return {} if form.non_field_errors() else form.cleaned_data
+
+
+def unsaved_input(form, *, whole=False):
+    """What was typed into the fields that failed validation (into every field, when `whole`), as the
+    widgets read it from the request: plain strings, lists and booleans, which a JSON column keeps."""
+    if not form.errors:
+        return {}
+    names = form.fields if whole or form.non_field_errors() else [n for n in form.fields if n in form.errors]
+    # A NUL byte is never typed, and PostgreSQL's JSON refuses it: such a value is not kept.
+    return {name: form[name].data for name in names if "\x00" not in str(form[name].data)}
+
+
+def with_draft(form_class, draft, **kwargs):
+    """The form bound to the saved values with the draft's typed values on top, so its errors show."""
+    saved = form_class(**kwargs)
+    data = {field.html_name: field.value() for field in saved}
+    data.update({saved[name].html_name: value for name, value in draft.items() if name in saved.fields})
+    return form_class(data, **kwargs)
+
+
+def focus_first_error(form):
+    """After an explicit save, the page opens with the cursor in the first field that needs fixing."""
+    first = next((name for name in form.fields if name in form.errors), None)
+    if first:
+        form.fields[first].widget.attrs["autofocus"] = True

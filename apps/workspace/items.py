@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.utils.module_loading import import_string
 
 from .models import Contact, DataFlow, EndpointUsage
-from .steps import STEPS
+from .steps import STEPS, Step
 
 
 @dataclass(frozen=True)
@@ -44,3 +44,11 @@ ITEM_KINDS = (
     ),
 )
 KIND_BY_SLUG = {kind.slug: kind for kind in ITEM_KINDS}
+KIND_BY_MODEL = {kind.model: kind for kind in ITEM_KINDS}
+
+
+def draft_key(form_of):
+    """Which form a draft (models.Draft) belongs to: a wizard step, or an item card."""
+    if isinstance(form_of, Step):
+        return f"step:{form_of.slug}"
+    return f"{KIND_BY_MODEL[type(form_of)].slug}:{form_of.pk}"

@@ -187,3 +187,21 @@ class WarningAnswer(models.Model):
 
     def __str__(self):
         return f"Answered {self.key}"
+
+
+class Draft(models.Model):
+    """What an editor typed that could not be saved (it failed validation), kept so a reload shows it
+    again with its error instead of losing it. One per editor and form: `key` is "step:<slug>" for a
+    step's fields or "<kind>:<item id>" for an item card; `values` maps field names to the typed values."""
+
+    request = models.ForeignKey(ZdrRequest, on_delete=models.CASCADE, related_name="drafts")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=64)
+    values = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["request", "user", "key"], name="one_draft_per_editor_and_form")]
+
+    def __str__(self):
+        return f"Draft of {self.key}"

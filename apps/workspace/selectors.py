@@ -11,7 +11,7 @@ from apps.catalog.selectors import catalog_document, versions_of
 from .completeness import completeness
 from .findings import evaluate
 from .items import ITEM_KINDS
-from .models import Contact, DataFlow, EndpointUsage, WarningAnswer, ZdrRequest
+from .models import Contact, DataFlow, Draft, EndpointUsage, WarningAnswer, ZdrRequest
 from .usage_reading import read_usage
 
 REQUEST_FIELDS = [
@@ -35,6 +35,11 @@ def request_get(*, organization, request_id):
         Prefetch("warning_answers", queryset=WarningAnswer.objects.select_related("answered_by")),
     )
     return get_object_or_404(queryset, pk=request_id)
+
+
+def drafts_of(*, zdr_request, user):
+    """The editor's unsaved input on the request, by form (items.draft_key): field -> typed value."""
+    return dict(Draft.objects.filter(request=zdr_request, user=user).values_list("key", "values"))
 
 
 def item_get(*, zdr_request, kind, item_id):

@@ -13,8 +13,8 @@ from simple_history.utils import bulk_update_with_history
 from apps.catalog.selectors import version_current
 from apps.foundation.history import update_with_history
 
-from .items import KIND_BY_SLUG
-from .models import Contact, EndpointUsage, FindingAcknowledgement, WarningAnswer, ZdrRequest
+from .items import KIND_BY_SLUG, draft_key
+from .models import Contact, Draft, EndpointUsage, FindingAcknowledgement, WarningAnswer, ZdrRequest
 
 
 @dataclass
@@ -72,14 +72,31 @@ def request_create(*, organization, owner, title, requested_control, openai_org_
     return zdr_request
 
 
+def _keep_draft(zdr_request, user, key, unsaved):
+    if unsaved:
+        Draft.objects.update_or_create(request=zdr_request, user=user, key=key, defaults={"values": unsaved})
+    else:
+        Draft.objects.filter(request=zdr_request, user=user, key=key).delete()
+
+
 @transaction.atomic
-def request_step_save(*, zdr_request, fields, data, seen, user):
-    """Save one step's fields, unless they changed since the editor's `seen` fingerprint."""
+def request_step_save(*, zdr_request, step, data, seen, user, unsaved=None):
+    """Save the step's valid fields (`data`), unless they changed since the editor's `seen` fingerprint,
+    and keep what failed validation (`unsaved`: field -> typed value) as the editor's draft of the step:
+    one invalid field never costs the valid ones, and the invalid one is shown again, not lost."""
     current = ZdrRequest.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=zdr_request.pk)
-    _apply(current, fields, data, seen)
+    _apply(current, step.fields, data, seen)
     current.updated_by = user
     current.save()
+    _keep_draft(current, user, draft_key(step), unsaved)
     return current
+
+
+@transaction.atomic
+def item_draft_keep(*, item, user, unsaved):
+    """Keep an item card's typed values, which failed validation, as the editor's draft: the item itself
+    is saved whole or not at all, so a contact never goes into a packet half-edited."""
+    _keep_draft(item.request, user, draft_key(item), unsaved)
 
 
 def _touch(zdr_request, user):
@@ -120,6 +137,7 @@ def item_save(*, item, fields, data, seen, user):
     _apply(current, fields, data, seen)
     current.save()
     _touch(current.request, user)
+    _keep_draft(current.request, user, draft_key(current), None)
     return current
 
 
@@ -139,6 +157,7 @@ def flow_save(*, flow, data, endpoint_path, seen, user):
 
 @transaction.atomic
 def item_delete(*, item, user):
+    Draft.objects.filter(request=item.request, key=draft_key(item)).delete()
     item.delete()
     _touch(item.request, user)
 

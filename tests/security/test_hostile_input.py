@@ -6,6 +6,8 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from apps.workspace.models import Draft
+
 from .forms import every_form
 
 HOSTILE = st.sampled_from(
@@ -59,11 +61,12 @@ SKIP_TABLES = {
 }
 
 
-def database_state():
+def database_state(skip=()):
     state = {}
     for model in apps.get_models():
         label = model._meta.label_lower
-        if label in SKIP_TABLES or label.startswith("audit.") or model._meta.label.startswith("Historical"):
+        skipped = label in SKIP_TABLES or label in skip or label.startswith("audit.")
+        if skipped or model._meta.label.startswith("Historical"):
             continue
         state[label] = sorted(map(repr, model.objects.values()))
     return state
@@ -105,11 +108,15 @@ def test_hostile_values_in_every_form_never_break_or_half_save(client_for, alice
         # Forms that delete come last, so that every other form still finds its object.
         for form in sorted(forms, key=lambda f: any(w in f.action for w in ("/delete/", "/remove/", "/revoke/"))):
             work_in(client, alice_world)  # an earlier form may have created or switched organizations
-            before = database_state()
+            # A refused wizard form keeps what was typed as a draft, and a step saves its valid fields
+            # (tests/workspace/test_unsaved_input.py): every other table stays as it was.
+            skip = {"workspace.draft"} | ({"workspace.zdrrequest"} if "/steps/" in form.action else set())
+            Draft.objects.all().delete()  # an earlier form's draft would show its errors on this form's page
+            before = database_state(skip)
             data = values_for(form, values, picks)
             response = client.post(form.action, data, follow=True)
             body = response.content.decode(errors="replace")
             assert response.status_code < 500, f"{form.key} answered {response.status_code}"
             if any(marker in body for marker in ERROR_MARKERS):
-                assert database_state() == before, f"{form.key} refused {data!r:.300} but wrote to the database"
+                assert database_state(skip) == before, f"{form.key} refused {data!r:.300} but wrote to the database"
         transaction.set_rollback(True)

@@ -49,7 +49,7 @@ def test_the_rollout_step_saves_dates_choices_and_the_signatory(client_for, alic
         ("commitments", {"requirements_accepted": ["nothing"]}, "Select a valid choice."),
     ],
 )
-def test_bad_input_on_the_new_fields_is_a_field_error_and_nothing_is_saved(
+def test_bad_input_on_the_new_fields_is_a_field_error_and_only_the_valid_fields_are_saved(
     client_for, alice, blank_request, step, changes, message
 ):
     data = {"seen": fingerprint(blank_request, STEP_BY_SLUG[step].fields), "processing_region": "EU", **changes}
@@ -58,7 +58,9 @@ def test_bad_input_on_the_new_fields_is_a_field_error_and_nothing_is_saved(
     assert response.status_code == 200 and message in response.content.decode()
     blank_request.refresh_from_db()
     assert blank_request.go_live is None and blank_request.monthly_requests is None
-    assert blank_request.processing_region == ""
+    assert blank_request.requirements_accepted == [] and blank_request.verification_plan == []
+    # Only the commitments step has the region: valid beside a bad field, it is saved all the same.
+    assert blank_request.processing_region == ("EU" if step == "commitments" else "")
 
 
 def test_the_new_steps_show_every_field_with_its_label(client_for, alice, blank_request):

@@ -82,27 +82,41 @@ def test_autosave_answers_with_the_saved_time_and_a_new_fingerprint(client_for, 
         ({"openai_org_id": "org_123"}, "followed by letters and digits"),
         ({"project_ids": "proj_ok, proj-bad"}, "&#x27;proj-bad&#x27;: A project ID is"),
         ({"legal_entity": "x" * 201}, "Ensure this value has at most 200 characters"),
-        ({"country": "Ger\x00many"}, "Null characters are not allowed."),
         ({"usage_tier": "platinum"}, "Select a valid choice."),
     ],
 )
-def test_bad_input_is_refused_with_a_field_error_and_nothing_is_saved(
+def test_a_bad_field_is_refused_with_its_error_and_the_valid_ones_beside_it_are_saved(
     client_for, alice, blank_request, changes, message
 ):
     client = client_for(alice)
-    for headers in ({}, {"HTTP_HX_REQUEST": "true"}):
+    (bad,) = changes
+    neighbour = "country" if bad == "legal_entity" else "legal_entity"
+    for headers in ({"HTTP_HX_REQUEST": "true"}, {}):
         response = client.post(
-            step_url(blank_request, "organization"), org_step_data(blank_request, **changes), **headers
+            step_url(blank_request, "organization"), org_step_data(blank_request, **changes), follow=True, **headers
         )
         assert response.status_code == 200
         assert message in response.content.decode()
+        assert "Saved, except 1 field that needs fixing" in response.content.decode()
     blank_request.refresh_from_db()
-    assert blank_request.legal_entity == "" and blank_request.openai_org_id == ""
+    assert getattr(blank_request, neighbour) == org_step_data(blank_request)[neighbour]
+    assert getattr(blank_request, bad) in ("", [])
+
+
+def test_a_nul_byte_is_refused_and_kept_nowhere(client_for, alice, blank_request):
+    # PostgreSQL's JSON cannot hold it, and nobody types it: it is neither saved nor kept as a draft.
+    response = client_for(alice).post(step_url(blank_request, "organization"),
+                                      org_step_data(blank_request, country="Ger\x00many"), HTTP_HX_REQUEST="true")
+
+    assert "Null characters are not allowed." in response.content.decode()
+    blank_request.refresh_from_db()
+    assert blank_request.country == "" and blank_request.legal_entity == "Acme Health Inc."
+    assert not blank_request.drafts.exists()
 
 
 def test_overlong_free_text_is_refused(client_for, alice, blank_request):
     data = {"product_description": "x" * 4001, "seen": fingerprint(blank_request, STEP_BY_SLUG["use-case"].fields)}
-    response = client_for(alice).post(step_url(blank_request, "use-case"), data)
+    response = client_for(alice).post(step_url(blank_request, "use-case"), data, follow=True)
 
     assert "Ensure this value has at most 4000 characters" in response.content.decode()
     blank_request.refresh_from_db()

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from apps.accounts.access import membership_required
+from apps.foundation.submissions import acts_once
 from apps.workspace.selectors import Assessment, request_get
 
 from .. import selectors, services
@@ -32,6 +33,7 @@ def packet_page(request, request_id):
 
 @require_POST
 @membership_required("can_edit")
+@acts_once  # a double click makes one version
 def packet_generate(request, request_id):
     zdr_request = request_get(organization=request.membership.organization, request_id=request_id)
     try:

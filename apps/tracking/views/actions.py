@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from apps.accounts.access import membership_required
+from apps.foundation.submissions import acts_once
 
 from .. import drift, followups, selectors, services
 from ..forms import ChecklistTickForm, ContactEntryForm, SnoozeForm, TransitionForm
@@ -56,6 +57,7 @@ def transition(request, request_id, move):
 
 
 @membership_required("can_edit")
+@acts_once  # a double click logs one entry
 def contact_add(request, request_id):
     zdr_request = _load(request, request_id)
     form = ContactEntryForm(*posted(request), status=selectors.tracking_of(zdr_request).status,

@@ -18,10 +18,17 @@ def fieldlabel(name):
     """The human label of a request or item field, for messages about it."""
     for model in (ZdrRequest, Contact, EndpointUsage, DataFlow):
         try:
-            return model._meta.get_field(name).verbose_name.capitalize()
+            label = str(model._meta.get_field(name).verbose_name)
+            return label[:1].upper() + label[1:]  # not capitalize(): "OpenAI project IDs" keeps its capitals
         except FieldDoesNotExist:
             continue
     return "Endpoint" if name == "endpoint_path" else name.replace("_", " ").capitalize()
+
+
+@register.filter
+def invalid_fields(form):
+    """The form's fields that failed validation, in the order the form shows them."""
+    return [field for field in form if field.errors] if form is not None and form.is_bound else []
 
 
 register.filter("labels", taxonomy.labels)

@@ -3,28 +3,45 @@ autosave answers swap parts of the same page in place, so they are built from th
 
 from .. import selectors, services
 from ..diagram import render_html
-from ..items import KIND_BY_SLUG
+from ..forms import StepForm, focus_first_error, with_draft
+from ..items import KIND_BY_SLUG, draft_key
 from ..next_action import review_next_action
 from ..selectors import Assessment
 from ..steps import STEPS
 
+# The session key naming the form (items.draft_key) whose first error the next page focuses: an explicit
+# save with errors redirects back to the page, which then opens with the cursor where the fixing starts.
+FOCUS = "workspace_focus"
 
-def item_form(kind, item, assessment, data=None):
-    return kind.form_class(
-        data, instance=item, prefix=f"{kind.slug}-{item.pk}", catalog=assessment.catalog, snapshot=assessment.snapshot
-    )
+
+def item_form(kind, item, assessment, data=None, draft=None):
+    kwargs = {"instance": item, "prefix": f"{kind.slug}-{item.pk}", "catalog": assessment.catalog,
+              "snapshot": assessment.snapshot}
+    return with_draft(kind.form_class, draft, **kwargs) if draft else kind.form_class(data, **kwargs)
+
+
+def step_form(step, zdr_request, draft=None):
+    form_class = StepForm.for_step(step)
+    return with_draft(form_class, draft, instance=zdr_request) if draft else form_class(instance=zdr_request)
+
+
+def _focused(form, form_of, focus):
+    if draft_key(form_of) == focus:
+        focus_first_error(form)
+    return form
 
 
 def _usage_findings(kind, item, assessment):
     return assessment.evaluation.for_usage(item.pk) if kind.slug == "usages" else ()
 
 
-def item_forms(zdr_request, kind, assessment):
-    """Each item with its form, its fingerprint and, for usages, the findings it causes."""
+def item_forms(zdr_request, kind, assessment, drafts, focus):
+    """Each item with its form (its draft, if any, on top), its fingerprint and, for usages, the findings
+    it causes."""
     return [
         (
             item,
-            item_form(kind, item, assessment),
+            _focused(item_form(kind, item, assessment, draft=drafts.get(draft_key(item))), item, focus),
             services.fingerprint(item, kind.fields),
             _usage_findings(kind, item, assessment),
         )
@@ -54,11 +71,16 @@ def answer_context(request, zdr_request, step, *, form=None, conflict=None):
 
 
 def step_context(request, zdr_request, step, *, form=None, conflict=None):
-    """The whole step page: the shared context, the catalog notice and the step's items."""
+    """The whole step page: the shared context, the catalog notice and the step's forms, each with the
+    editor's unsaved input (drafts) bound on top of the saved values."""
+    drafts = selectors.drafts_of(zdr_request=zdr_request, user=request.user)
+    focus = request.session.pop(FOCUS, None)
+    if form is None and step.fields:
+        form = _focused(step_form(step, zdr_request, drafts.get(draft_key(step))), step, focus)
     context = answer_context(request, zdr_request, step, form=form, conflict=conflict)
     context["catalog_notice"] = selectors.catalog_notice(zdr_request, context["assessment"].snapshot)
     if step.items:
-        context["items"] = item_forms(zdr_request, KIND_BY_SLUG[step.items], context["assessment"])
+        context["items"] = item_forms(zdr_request, KIND_BY_SLUG[step.items], context["assessment"], drafts, focus)
     return context
 
 

@@ -8,11 +8,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from apps.accounts.access import membership_required
+from apps.foundation.submissions import acts_once
 
 from .. import selectors, services
-from ..items import KIND_BY_SLUG
+from ..forms import unsaved_input
+from ..items import KIND_BY_SLUG, draft_key
 from ..selectors import Assessment
-from .context import item_answer_context, item_form
+from .context import FOCUS, item_answer_context, item_form
 
 
 def _load(request, request_id, slug, item_id=None):
@@ -39,6 +41,7 @@ def _save(request, kind, item, data):
 
 @require_POST
 @membership_required("can_edit")
+@acts_once  # a double click adds one item
 def item_add(request, request_id, kind):
     zdr_request, kind, _ = _load(request, request_id, kind)
     try:
@@ -57,29 +60,34 @@ def item_add(request, request_id, kind):
 @require_POST
 @membership_required("can_edit")
 def item_update(request, request_id, kind, item_id):
+    """An item is saved whole or not at all; what failed validation stays, typed, in the card as a draft."""
     zdr_request, kind, item = _load(request, request_id, kind, item_id)
     form = item_form(kind, item, Assessment(zdr_request), data=request.POST)
     conflict = None
-    if form.is_valid():
-        try:
+    try:
+        if form.is_valid():
             item = _save(request, kind, item, form.cleaned_data)
-        except services.StaleEdit as stale:
-            conflict = stale
         else:
-            if not request.htmx:
-                messages.success(request, "Saved.")
-                return _back(zdr_request, kind, item)
+            services.item_draft_keep(item=item, user=request.user, unsaved=unsaved_input(form, whole=True))
+    except services.StaleEdit as stale:
+        conflict = stale
     if not request.htmx:
-        for field, errors in form.errors.items():
-            messages.error(
-                request, f"{form.fields[field].label if field in form.fields else 'Item'}: {' '.join(errors)}"
-            )
-        if conflict:
-            messages.error(request, "Not saved: someone else changed this item meanwhile. Reload to see their values.")
-        return _back(zdr_request, kind, item)
+        return _answer_page(request, zdr_request, kind, item, form, conflict)
     zdr_request = selectors.request_get(organization=request.membership.organization, request_id=request_id)
     context = item_answer_context(request, zdr_request, kind, item, form=form, conflict=conflict)
     return render(request, "workspace/partials/item_answer.html", context)
+
+
+def _answer_page(request, zdr_request, kind, item, form, conflict):
+    """Without JavaScript: back to the card, which shows the typed values and errors from the draft."""
+    if conflict:
+        messages.error(request, "Not saved: someone else changed this item meanwhile. Reload to see their values.")
+    elif form.errors:
+        request.session[FOCUS] = draft_key(item)
+        return _back(zdr_request, kind)  # no #fragment: with one, the browser would skip the autofocus
+    else:
+        messages.success(request, "Saved.")
+    return _back(zdr_request, kind, item)
 
 
 @require_POST

@@ -7,9 +7,10 @@ from django.urls import reverse
 from apps.accounts.access import membership_required
 
 from .. import selectors, services
-from ..forms import StepForm
+from ..forms import StepForm, savable_data, unsaved_input
+from ..items import draft_key
 from ..steps import STEP_BY_SLUG, STEPS
-from .context import answer_context, step_context
+from .context import FOCUS, answer_context, step_context
 
 
 def _step_or_404(slug):
@@ -18,44 +19,39 @@ def _step_or_404(slug):
     return STEP_BY_SLUG[slug]
 
 
-def _save(request, zdr_request, step, form):
-    """Validate and save the step's form. Returns (saved request or None, conflict or None)."""
-    if not form.is_valid():
-        return None, None
-    try:
-        saved = services.request_step_save(
-            zdr_request=zdr_request,
-            fields=step.fields,
-            data=form.cleaned_data,
-            seen=request.POST.get("seen", ""),
-            user=request.user,
-        )
-    except services.StaleEdit as conflict:
-        return None, conflict
-    return saved, None
-
-
 @membership_required()
 def step_view(request, request_id, step):
     step = _step_or_404(step)
     zdr_request = selectors.request_get(organization=request.membership.organization, request_id=request_id)
-    form = StepForm.for_step(step)(instance=zdr_request) if step.fields else None
-    conflict = None
     if request.method == "POST" and step.fields:
         if not request.membership.can_edit:
             raise PermissionDenied("Viewers and reviewers cannot edit a request.")
-        form = StepForm.for_step(step)(request.POST, instance=zdr_request)
-        saved, conflict = _save(request, zdr_request, step, form)
-        if saved and request.htmx:
-            return _status(request, saved, step, form)
-        if saved:
-            messages.success(request, f"{step.title} saved.")
-            return redirect(_next_url(request, saved, step))
+        return _save(request, zdr_request, step)
+    return render(request, "workspace/step.html", step_context(request, zdr_request, step))
+
+
+def _save(request, zdr_request, step):
+    """Save every field that passes validation and keep every one that does not as a draft; an explicit
+    save with something left to fix comes back to the step, with the cursor on the first error."""
+    form = StepForm.for_step(step)(request.POST, instance=zdr_request)
+    form.is_valid()
+    try:
+        saved = services.request_step_save(
+            zdr_request=zdr_request, step=step, data=savable_data(form), unsaved=unsaved_input(form),
+            seen=request.POST.get("seen", ""), user=request.user,
+        )
+    except services.StaleEdit as conflict:
         if request.htmx:
             return _status(request, zdr_request, step, form, conflict)
-    return render(
-        request, "workspace/step.html", step_context(request, zdr_request, step, form=form, conflict=conflict)
-    )
+        context = step_context(request, zdr_request, step, form=form, conflict=conflict)
+        return render(request, "workspace/step.html", context)
+    if request.htmx:
+        return _status(request, saved, step, form)
+    if form.errors:
+        request.session[FOCUS] = draft_key(step)
+        return redirect("workspace:step", request_id=saved.pk, step=step.slug)
+    messages.success(request, f"{step.title} saved.")
+    return redirect(_next_url(request, saved, step))
 
 
 def _status(request, zdr_request, step, form, conflict=None):
