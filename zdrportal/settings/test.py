@@ -23,7 +23,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 # Each run gets its own queue and broker folder, so a running `make run` worker never takes
 # a test's task, and a test worker never takes the portal's.
-CELERY_TASK_DEFAULT_QUEUE = f"zdrportal-test-{os.getpid()}"
+# A process started by a test (a worker, beat, the web server) is told the test's queue.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("ZDR_TEST_QUEUE", f"zdrportal-test-{os.getpid()}")
 if CELERY_BROKER_URL.startswith("filesystem://"):  # noqa: F405
     CELERY_BROKER_DIR = VAR_DIR / "test-broker"
     CELERY_BROKER_TRANSPORT_OPTIONS = {

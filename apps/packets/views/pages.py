@@ -34,7 +34,7 @@ def packet_page(request, request_id):
 def packet_generate(request, request_id):
     zdr_request = request_get(organization=request.membership.organization, request_id=request_id)
     version = services.packet_version_create(zdr_request=zdr_request, user=request.user)
-    messages.success(request, f"Packet v{version.number} is queued: the PDF is rendered in the background.")
+    # No flash message: "queued" lives in the version's live status, which turns into Ready.
     return redirect("packets:version", request_id=zdr_request.pk, number=version.number)
 
 
