@@ -38,24 +38,31 @@ class Command(BaseCommand):
         interval = min(settings.WORKER_HEARTBEAT_INTERVAL, 10.0)
         logger.info("Watching the worker in %s: stale after %.0f s without a heartbeat.", pidfile,
                     2 * settings.WORKER_HEARTBEAT_INTERVAL)
+        broker_back_at = time.time()
         while True:
             time.sleep(interval)
             try:
-                worker_check(Path(pidfile), start_grace)
+                if not selectors.broker_state()["ok"]:
+                    broker_back_at = None  # the worker reconnects by itself; a new one would not help
+                    continue
+                broker_back_at = broker_back_at or time.time()
+                worker_check(Path(pidfile), start_grace, since=broker_back_at)
             except Exception:  # a database or broker hiccup: look again next time, never die of it
                 logger.exception("Watchdog check failed; trying again.")
 
 
-def worker_check(pidfile, start_grace):
-    """SIGKILL the worker's process group if its heartbeat is stale. Returns the pid killed, or None."""
+def worker_check(pidfile, start_grace, since=0.0):
+    """SIGKILL the worker's process group if its heartbeat is stale although it had time to beat:
+    it started, and the broker answered since `since`, longer ago than twice the interval plus
+    `start_grace`. Returns the pid killed, or None."""
     pid, started = _worker(pidfile)
     if pid is None:
         return None  # not running: restarting it is the supervisor's job
     work = selectors.background_work()
-    if not work.stale or time.time() - started < work.stale_after.total_seconds() + start_grace:
+    if not work.stale or time.time() - max(started, since) < work.stale_after.total_seconds() + start_grace:
         return None
     if not selectors.broker_state()["ok"]:
-        return None  # the worker reconnects by itself once the broker is back; a new one would not help
+        return None
     last = timezone.localtime(work.last_seen).strftime("%H:%M:%S") if work.last_seen else "never"
     logger.error("Worker %s has not run a heartbeat since %s: killing it so that a fresh one starts.", pid, last)
     _kill_tree(pid)
