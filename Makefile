@@ -30,7 +30,7 @@ RUN_ENV = ZDR_RUN_DIR=$(CURDIR)/var ZDR_PYTHON=$(CURDIR)/$(PY) ZDR_WORKER_CONCUR
 # Against a running `make run` (same PORT): kill its processes, lose its messages, and print what
 # was lost (nothing) and how long each recovery took.
 chaos: $(VENV)/.run-deps
-	$(RUN_ENV) $(PY) scripts/chaos.py
+	$(RUN_ENV) $(PY) scripts/chaos.py $(ARGS)
 
 test: $(VENV)/.dev-deps system-packages browser
 	$(call apt_ensure,$(SCREENSHOT_DEBS))
