@@ -241,14 +241,19 @@ def pool_pids():
 
 
 def reading_the_pipe(pids):
-    """The idle pool process that holds the pool's shared semaphore while it reads the task pipe."""
-    for pid in pids:
+    """The idle pool process that holds the lock of the shared task pipe while it reads it (the
+    others wait for that lock): the pool is idle when this is so twice in a row."""
+    def waits():
         try:
-            if "pipe" in Path(f"/proc/{pid}/wchan").read_text():
-                return pid
+            return {pid: Path(f"/proc/{pid}/wchan").read_text() for pid in pids}
         except FileNotFoundError:
-            continue
-    return None
+            return {}
+
+    first = waits()
+    time.sleep(0.3)
+    if len(pids) < 2 or waits() != first or "anon_pipe_read" not in first.values():
+        return None
+    return next(pid for pid, wait in first.items() if wait == "anon_pipe_read")
 
 
 def rendering_pid(pids):

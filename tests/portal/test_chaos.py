@@ -138,13 +138,19 @@ def idle_pool_process(portal, work, request):
 
 
 def _reading_the_pipe(pids):
-    for pid in pids:
+    """The pool is idle when one process blocks reading the shared task pipe (holding the pipe's
+    lock) and the others wait for that lock; asked twice, so a pool between tasks does not count."""
+    def waits():
         try:
-            if "pipe" in open(f"/proc/{pid}/wchan").read():
-                return pid
+            return {pid: open(f"/proc/{pid}/wchan").read() for pid in pids}
         except FileNotFoundError:
-            continue
-    return None
+            return {}
+
+    first = waits()
+    time.sleep(0.3)
+    if len(pids) < 2 or waits() != first or sorted(first.values()) != ["anon_pipe_read", "futex_do_wait"]:
+        return None
+    return next(pid for pid, wait in first.items() if wait == "anon_pipe_read")
 
 
 def busy_pool_process(portal, work, request):
