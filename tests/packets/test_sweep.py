@@ -110,3 +110,15 @@ def test_a_version_generated_while_the_broker_is_down_is_saved_and_rung_by_the_s
     age(version, settings.PACKET_QUEUE_GRACE_SECONDS + 1)
     recovery.packet_versions_sweep()
     assert sent == [version.pk]
+
+
+def test_the_queued_notice_belongs_to_the_live_status_and_is_gone_once_ready(client_for, clinic, alice, doorbell):
+    client = client_for(alice)
+    page = client.post(reverse("packets:generate", args=[clinic.pk]), follow=True).content.decode()
+    assert "Packet v1 is queued" in page.split('id="version-live"')[1]  # in the part that updates itself
+    assert 'class="messages"' not in page or "is queued" not in page.split('class="messages"')[1].split("</div>")[0]
+
+    rendering.packet_version_render(version_id=PacketVersion.objects.get().pk)
+    page = client.get(reverse("packets:version", args=[clinic.pk, 1])).content.decode()
+
+    assert 'data-state="ready"' in page and "is queued" not in page
