@@ -37,7 +37,7 @@ from apps.accounts.services import organization_create  # noqa: E402
 from apps.packets import rendering, services  # noqa: E402
 from apps.packets.models import PacketState, PacketVersion  # noqa: E402
 from apps.tracking.models import FollowUp  # noqa: E402
-from apps.tracking.services import transition_perform  # noqa: E402
+from apps.tracking.services import Refused, transition_perform  # noqa: E402
 from apps.workspace.demo import clinic_request_seed  # noqa: E402
 from apps.workspace.selectors import request_get  # noqa: E402
 from zdrportal.celery import app  # noqa: E402
@@ -151,14 +151,18 @@ def drill_request():
     organization = (Organization.objects.filter(memberships__user=user).first()
                     or organization_create(name="Chaos drill", owner=user))
     request = clinic_request_seed(organization=organization, owner=user)
-    if not request.packet_versions.filter(state=PacketState.READY).exists():
-        version = services.packet_version_create(zdr_request=request_get(organization=organization,
-                                                                         request_id=request.pk),
-                                                 user=user, enqueue=False)
+    version = request.packet_versions.filter(state=PacketState.READY).first()
+    if version is None:
+        version = services.packet_version_create(
+            zdr_request=request_get(organization=organization, request_id=request.pk), user=user, enqueue=False)
         rendering.packet_version_render(version_id=version.pk)
-        for move in ["send_to_review", "mark_ready", "submit"]:
-            fields = {"packet_version": version, "channel": "sales_form"} if move == "submit" else {}
+        version.refresh_from_db()
+    for move in ["send_to_review", "mark_ready", "submit"]:  # once: a second run finds it submitted
+        fields = {"packet_version": version, "channel": "sales_form"} if move == "submit" else {}
+        try:
             transition_perform(zdr_request=request, move_key=move, user=user, role="owner", **fields)
+        except Refused:
+            pass
     return request
 
 
