@@ -214,7 +214,7 @@ def health_word():
     if status is None:
         return "web server down"
     if status == 200:
-        return None
+        return "200 with packets waiting" if b'"packets": {"count": 0' not in body else None
     return "503 worker stale" if b'"worker": "stale"' in body else "503 broker down"
 
 
