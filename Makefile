@@ -15,7 +15,7 @@ WEASYPRINT_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-de
 BROWSER_DEBS := chromium
 SCREENSHOT_DEBS := poppler-utils
 
-.PHONY: run test bench screenshots lint system-packages browser checkers clean
+.PHONY: run test bench screenshots lint system-packages browser checkers clean chaos
 
 run: $(VENV)/.run-deps system-packages
 	@mkdir -p var
@@ -23,7 +23,17 @@ run: $(VENV)/.run-deps system-packages
 	$(PY) manage.py load_catalog data/catalog/openai-*.json
 	$(PY) manage.py seed_demo
 	@echo "ZDR Portal: http://127.0.0.1:$(PORT)  (Ctrl-C stops the web server, worker and beat)"
-	$(VENV)/bin/honcho start --no-colour -f Procfile -p $(PORT)
+	$(RUN_ENV) exec $(VENV)/bin/supervisord -c supervisord.conf
+
+# supervisord (supervisord.conf) restarts a process that exits and keeps the others running;
+# the watchdog in it replaces a worker whose heartbeat went stale. These fill in its %(ENV_...)s.
+RUN_ENV = ZDR_RUN_DIR=$(CURDIR)/var ZDR_PYTHON=$(CURDIR)/$(PY) ZDR_WORKER_CONCURRENCY=$(or $(CONCURRENCY),2) \
+	ZDR_WORKER_NAME=zdrportal-$(PORT)
+
+# Against a running `make run` (same PORT): kill its processes, lose its messages, and print what
+# was lost (nothing) and how long each recovery took.
+chaos: $(VENV)/.run-deps
+	$(RUN_ENV) $(PY) scripts/chaos.py $(ARGS)
 
 test: $(VENV)/.dev-deps system-packages browser checkers
 	$(call apt_ensure,$(SCREENSHOT_DEBS))

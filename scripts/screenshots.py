@@ -10,6 +10,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -44,6 +45,8 @@ def start_portal(var_dir):
     for _ in range(100):
         try:
             urllib.request.urlopen(f"{BASE}/healthz", timeout=1)  # noqa: S310 - our own local server
+            return server
+        except urllib.error.HTTPError:  # 503: it answers, though no worker runs for the screenshots
             return server
         except OSError:
             time.sleep(0.2)

@@ -69,7 +69,8 @@ FOLLOWED = [
              hidden=("acknowledged_by", "acknowledged_at")),
     Followed(WarningAnswer, "Answer to a warning", lambda r: r.key, hidden=("answered_by", "answered_at")),
     # The snapshot is frozen with the version and can be large: the version's other fields say enough.
-    Followed(PacketVersion, "Packet version", lambda r: f"v{r.number}", excluded=("snapshot",),
+    # queued_at is the render queue's own bookkeeping (when a worker was last asked), not an edit.
+    Followed(PacketVersion, "Packet version", lambda r: f"v{r.number}", excluded=("snapshot", "queued_at"),
              hidden=("generated_by", "created_at", "attempts", "rendering_started_at", "render_seconds")),
     Followed(SignOff, "Sign-off", lambda r: r.get_decision_display(), link="version",
              hidden=("reviewer", "created_at")),

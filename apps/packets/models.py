@@ -38,6 +38,8 @@ class PacketVersion(models.Model):
     failure_reason = models.TextField(blank=True)
     attempts = models.PositiveIntegerField(default=0)
     rendering_started_at = models.DateTimeField(null=True, blank=True)
+    queued_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the render was last asked of a worker (the task message sent).")
 
     class Meta:
         ordering = ["request", "-number"]
@@ -48,22 +50,27 @@ class PacketVersion(models.Model):
 
     @property
     def is_stale(self):
-        """A render that outlived the task's hard time limit: its worker was killed or lost, so
-        nothing will finish it. It is shown as failed and can be retried."""
-        limit = timedelta(seconds=settings.PACKET_RENDER_TIME_LIMIT + 30)
+        """A render that outlived its lease (longer than the hard time limit): its worker was
+        killed or lost, so nothing will finish it. The sweep queues it again by itself."""
+        lease = timedelta(seconds=settings.PACKET_RENDER_LEASE_SECONDS)
         return (self.state == PacketState.RENDERING and self.rendering_started_at is not None
-                and self.rendering_started_at < timezone.now() - limit)
+                and self.rendering_started_at < timezone.now() - lease)
 
     @property
     def shown_state(self):
-        return PacketState.FAILED if self.is_stale else self.state
+        # A dead render is waiting for the sweep to claim it again: queued, as far as anyone can act.
+        return PacketState.QUEUED if self.is_stale else self.state
 
     @property
     def shown_failure_reason(self):
-        if self.is_stale:
-            return ("The render did not finish within the time limit: the worker was probably stopped. "
-                    "Retry to render this version again.")
         return self.failure_reason
+
+    @property
+    def waiting_since(self):
+        """When the current wait began: the doorbell for a queued version, the claim for a render."""
+        if self.state == PacketState.RENDERING and not self.is_stale:
+            return self.rendering_started_at
+        return self.queued_at or self.created_at
 
     @property
     def is_pending(self):

@@ -23,16 +23,16 @@ logger = logging.getLogger(__name__)
 def packet_version_render(*, version_id):
     """Render one version. Returns the final state, or None when another render holds it.
 
-    1. Claim it with one conditional UPDATE (queued or failed -> rendering, attempts + 1): two
-       workers, or a redelivered task, can never render the same version at once.
+    1. Claim it with one conditional UPDATE (queued -> rendering, attempts + 1): two workers, a
+       redelivered task or a doorbell rung twice by the sweep can never render it twice at once.
     2. Render from the frozen snapshot into a temporary file, hash it, then store it.
     3. Mark it ready with the file, hash, page count and timing in ONE update, guarded by the
-       claim: a version is ready only with a complete file. A killed worker leaves "rendering",
-       which the pages show as failed after the time limit, and Retry queues it again.
+       claim: a version is ready only with a complete file. A killed worker leaves "rendering";
+       once that outlives the time limit the sweep (recovery.py) queues it again by itself.
     Any error marks the version failed with a readable reason; the stored file (if any) is removed.
     """
     started = timezone.now()
-    claimed = PacketVersion.objects.filter(pk=version_id, state__in=[PacketState.QUEUED, PacketState.FAILED]).update(
+    claimed = PacketVersion.objects.filter(pk=version_id, state=PacketState.QUEUED).update(
         state=PacketState.RENDERING, attempts=F("attempts") + 1, rendering_started_at=started, failure_reason="")
     if not claimed:
         logger.info("Packet version %s is not waiting for a render; skipped.", version_id)

@@ -1,7 +1,10 @@
 """Writes for packets: make a version, retry its render, sign it off, choose the paper size."""
 
+import logging
+
 from django.db import transaction
 from django.db.models import Max, Q
+from django.utils import timezone
 
 from apps.foundation.history import update_with_history
 from apps.workspace.models import ZdrRequest
@@ -10,6 +13,8 @@ from apps.workspace.selectors import Assessment
 from . import selectors
 from .content import is_draft, packet_snapshot
 from .models import Decision, PacketSettings, PacketState, PacketVersion, SignOff
+
+logger = logging.getLogger(__name__)
 
 
 class PacketRefused(Exception):
@@ -45,7 +50,7 @@ def packet_version_create(*, zdr_request, user, enqueue=True):
     )
     version = PacketVersion.objects.create(
         request=zdr_request, number=number, snapshot=snapshot, catalog_version=zdr_request.catalog_version,
-        is_draft=is_draft(assessment), generated_by=user, state=PacketState.QUEUED,
+        is_draft=is_draft(assessment), generated_by=user, state=PacketState.QUEUED, queued_at=timezone.now(),
     )
     if enqueue:
         _enqueue(version)
@@ -54,23 +59,37 @@ def packet_version_create(*, zdr_request, user, enqueue=True):
 
 @transaction.atomic
 def packet_version_retry(*, version):
-    """Queue a failed render again. A render stuck in "rendering" past the time limit counts as
-    failed (its worker is gone); a ready version is never rendered twice. Returns True if queued."""
+    """Queue a failed render again (a person asked). A render stuck in "rendering" past its lease
+    may be queued too (its worker is gone; the sweep would do it anyway); a ready version is never
+    rendered twice. Returns True if queued."""
     retryable = Q(state=PacketState.FAILED)
     if version.is_stale:
         # Only the stuck render we saw: a render claimed since then is alive and is left alone.
         retryable |= Q(state=PacketState.RENDERING, rendering_started_at=version.rendering_started_at)
     queued = update_with_history(PacketVersion.objects.filter(retryable, pk=version.pk),
-                                 state=PacketState.QUEUED, failure_reason="", rendering_started_at=None)
+                                 state=PacketState.QUEUED, failure_reason="", rendering_started_at=None,
+                                 queued_at=timezone.now())
     if queued:
         _enqueue(version)
     return bool(queued)
 
 
 def _enqueue(version):
+    """Ring the worker's doorbell after commit. The row is the work: when the broker is down the
+    message is not sent, the request still succeeds, and the sweep rings again (recovery.py)."""
+    transaction.on_commit(lambda: render_ring(version.pk), robust=True)
+
+
+def render_ring(version_id):
     from .tasks import render_packet_version
 
-    transaction.on_commit(lambda: render_packet_version.delay(version.pk))
+    try:
+        render_packet_version.apply_async((version_id,), retry=False)
+    except Exception as error:  # any broker failure: the sweep sends it once the broker is back
+        logger.warning("Packet version %s: the render could not be queued (%s); the sweep will.",
+                       version_id, type(error).__name__)
+        return False
+    return True
 
 
 @transaction.atomic

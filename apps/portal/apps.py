@@ -7,3 +7,6 @@ class PortalConfig(AppConfig):
 
     name = "apps.portal"
     label = "portal"
+
+    def ready(self):
+        from . import heartbeat  # noqa: F401 - connects the task_postrun heartbeat

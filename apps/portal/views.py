@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -11,13 +12,19 @@ from . import selectors
 @login_not_required
 @never_cache
 def healthz(request):
+    """200 only when the database, the broker and a worker's heartbeat are all fine. "worker" is
+    "stale" when the newest heartbeat is older than twice its interval (or there is none)."""
     database, broker = selectors.database_state(), selectors.broker_state()
-    ok = database["ok"] and broker["ok"]
+    work = selectors.background_work() if database["ok"] else None
+    ok = database["ok"] and broker["ok"] and work is not None and not work.stale
     body = {
         "status": "ok" if ok else "error",
         "database": database,
         "task_queue": broker,
-        "worker_last_seen": selectors.worker_last_seen() if database["ok"] else None,
+        "worker": "stale" if work is None or work.stale else "ok",
+        "worker_last_seen": work.last_seen.isoformat() if work and work.last_seen else None,
+        "worker_stale_after_seconds": round(2 * settings.WORKER_HEARTBEAT_INTERVAL, 3),
+        "waiting": selectors.work_waiting() if database["ok"] else None,
     }
     return JsonResponse(body, status=200 if ok else 503)
 

@@ -1,15 +1,18 @@
 from django.db import OperationalError
 
+from apps.portal.services import heartbeat_record
 from zdrportal.celery import app
 
 
 def test_healthz_reports_database_and_task_queue(client, db):
+    heartbeat_record(name="worker")
+
     response = client.get("/healthz")
 
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "ok"
-    assert body["database"]["ok"] and body["task_queue"]["ok"]
+    assert body["database"]["ok"] and body["task_queue"]["ok"] and body["worker"] == "ok"
 
 
 def test_healthz_is_503_when_the_broker_is_unreachable(client, db, monkeypatch):

@@ -78,6 +78,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "apps.accounts.context_processors.memberships",
+                "apps.portal.context_processors.background_work",
             ],
         },
     },
@@ -190,17 +191,35 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# WeasyPrint's memory grows with each render: a pool process is replaced after this many tasks, or
+# when it holds more than this many KiB after a task, long before the kernel's OOM killer steps in.
+CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD", default=50)
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", default=400_000)
+CELERY_BEAT_SCHEDULE_FILENAME = env.str("CELERY_BEAT_SCHEDULE_FILENAME", default=str(VAR_DIR / "celerybeat-schedule"))
+
+# Background work heals itself (README, "Reliability"). Beat sends the heartbeat every interval;
+# /healthz calls the worker stale when the newest one is older than twice that. The sweep finds
+# versions whose doorbell (the task message) was lost or whose render died, and claims them again.
+WORKER_HEARTBEAT_INTERVAL = env.float("WORKER_HEARTBEAT_INTERVAL", default=30.0)
+SWEEP_INTERVAL = env.float("SWEEP_INTERVAL", default=30.0)
+PACKET_QUEUE_GRACE_SECONDS = env.float("PACKET_QUEUE_GRACE_SECONDS", default=60.0)
+PACKET_RENDER_MAX_ATTEMPTS = env.int("PACKET_RENDER_MAX_ATTEMPTS", default=3)
+WORKER_START_GRACE_SECONDS = env.float("WORKER_START_GRACE_SECONDS", default=60.0)  # the watchdog's patience
 CELERY_BEAT_SCHEDULE = {
     "record-worker-heartbeat": {
         "task": "apps.portal.tasks.record_heartbeat",
-        "schedule": 60.0,
-        "options": {"expires": 50},
+        "schedule": WORKER_HEARTBEAT_INTERVAL,
+        "options": {"expires": WORKER_HEARTBEAT_INTERVAL},  # a late heartbeat would tell a lie
     },
     "sweep-follow-ups": {
         "task": "apps.tracking.tasks.sweep_follow_ups",
-        "schedule": 60.0,
-        "options": {"expires": 50},
+        "schedule": SWEEP_INTERVAL,
+        "options": {"expires": SWEEP_INTERVAL},
+    },
+    "sweep-packet-versions": {
+        "task": "apps.packets.tasks.sweep_packet_versions",
+        "schedule": SWEEP_INTERVAL,
+        "options": {"expires": SWEEP_INTERVAL},
     },
 }
 
@@ -232,3 +251,6 @@ TRACKING_ATTACHMENT_MAX_BYTES = env.int("TRACKING_ATTACHMENT_MAX_BYTES", default
 PACKET_FORM_TEXT_LIMIT = env.int("PACKET_FORM_TEXT_LIMIT", default=1500)
 PACKET_RENDER_SOFT_TIME_LIMIT = env.int("PACKET_RENDER_SOFT_TIME_LIMIT", default=60)
 PACKET_RENDER_TIME_LIMIT = env.int("PACKET_RENDER_TIME_LIMIT", default=90)
+# A render still "rendering" this long after its claim has lost its worker: the hard time limit
+# kills any render before then, so the sweep may claim it again without a second render running.
+PACKET_RENDER_LEASE_SECONDS = env.int("PACKET_RENDER_LEASE_SECONDS", default=PACKET_RENDER_TIME_LIMIT + 30)

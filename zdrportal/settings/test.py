@@ -13,6 +13,9 @@ WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = VAR_DIR / "test-media"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+if os.environ.get("ZDR_TEST_EMAIL_DIR"):  # a worker started by a test writes its mail where the test counts it
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["ZDR_TEST_EMAIL_DIR"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -23,7 +26,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 # Each run gets its own queue and broker folder, so a running `make run` worker never takes
 # a test's task, and a test worker never takes the portal's.
-CELERY_TASK_DEFAULT_QUEUE = f"zdrportal-test-{os.getpid()}"
+# A process started by a test (a worker, beat, the web server) is told the test's queue.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("ZDR_TEST_QUEUE", f"zdrportal-test-{os.getpid()}")
 if CELERY_BROKER_URL.startswith("filesystem://"):  # noqa: F405
     CELERY_BROKER_DIR = VAR_DIR / "test-broker"
     CELERY_BROKER_TRANSPORT_OPTIONS = {

@@ -41,7 +41,7 @@ def packet_generate(request, request_id):
     except services.PacketRefused as refused:
         messages.error(request, str(refused))
         return redirect("packets:packet", request_id=zdr_request.pk)
-    messages.success(request, f"Packet v{version.number} is queued: the PDF is rendered in the background.")
+    # No flash message: "queued" lives in the version's live status, which turns into Ready.
     return redirect("packets:version", request_id=zdr_request.pk, number=version.number)
 
 
