@@ -39,15 +39,15 @@ def run_target(name, database_url, broker_url, workdir, packet):
         "MEDIA_ROOT": f"{workdir}/media", "CELERY_TASK_DEFAULT_QUEUE": f"zdr-bench-{os.getpid()}",
         "EMAIL_URL": "memorymail://", "LOG_LEVEL": "WARNING", "BENCH_PACKET": "1" if packet else "0",
     }
-    process = subprocess.run([sys.executable, str(HERE / "target.py")],  # noqa: S603 - our own script
-                             env=env, stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen([sys.executable, str(HERE / "target.py")],  # noqa: S603 - our own script
+                               env=env, stdout=subprocess.PIPE, text=True)
     result = None
-    for line in process.stdout.splitlines():
+    for line in process.stdout:  # as it comes: the progress of a run that takes minutes
         if line.startswith("BENCH-RESULT "):
             result = json.loads(line.removeprefix("BENCH-RESULT "))
         else:
-            print(line, flush=True)
-    if process.returncode or result is None:
+            print(line, end="", flush=True)
+    if process.wait() or result is None:
         sys.exit(f"bench: the {name} run failed")
     return result
 
