@@ -39,12 +39,29 @@ def events_for(request_id):
     return sorted(events, key=lambda e: e.at)
 
 
-def timeline(zdr_request):
-    """Contact entries and status moves, newest first, as (kind, object) pairs."""
-    entries = ContactEntry.objects.filter(request=zdr_request).select_related("attachment", "created_by")
-    moves = Transition.objects.filter(request=zdr_request).select_related("by", "packet_version")
-    items = [("contact", e.occurred_at, e) for e in entries] + [("move", t.at, t) for t in moves]
-    return [(kind, obj) for kind, _, obj in sorted(items, key=lambda item: item[1], reverse=True)]
+class Timeline:
+    """Contact entries and status moves, newest first, as (kind, object) pairs, read a page at a
+    time: a Paginator slices it, and a slice reads at most `stop` rows of each table (so the
+    first page of a request with 2,000 entries reads 2 x 25 rows, not 2,000)."""
+
+    def __init__(self, zdr_request):
+        self.entries = (ContactEntry.objects.filter(request=zdr_request).select_related("attachment", "created_by")
+                        .order_by("-occurred_at", "-pk"))
+        self.moves = (Transition.objects.filter(request=zdr_request).select_related("by", "packet_version")
+                      .order_by("-at", "-pk"))
+
+    def count(self):
+        return self.entries.count() + self.moves.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        index = index if isinstance(index, slice) else slice(index, index + 1)
+        stop = index.stop
+        items = ([("contact", e.occurred_at, e) for e in self.entries[:stop]]
+                 + [("move", t.at, t) for t in self.moves[:stop]])
+        return [(kind, obj) for kind, _, obj in sorted(items, key=lambda item: item[1], reverse=True)][index]
 
 
 def follow_ups_of(zdr_request):

@@ -1,6 +1,7 @@
 """Pages that read: a request's tracking page, attachment downloads, the follow-up policy."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,6 +14,8 @@ from ..forms import ContactEntryForm, PolicyForm
 from ..models import FollowUp
 from ..verification import checklist_for
 from ..workflow import STATUSES, WITH_APPROVAL, moves_from, refusals
+
+TIMELINE_PER_PAGE = 25  # the newest first; older ones a page away, so the page never grows with the request's age
 
 
 def page_context(request, zdr_request, **extra):
@@ -27,7 +30,8 @@ def page_context(request, zdr_request, **extra):
         "waiting_days": (now - tracking.waiting_since).days if tracking.waiting_since and tracking.waiting_on else None,
         "moves": [(m, refusals(m, status=tracking.status, role=membership.role, provided={r: True for r in m.requires}))
                   for m in moves_from(tracking.status)],
-        "timeline": selectors.timeline(zdr_request),
+        "timeline_page": Paginator(selectors.Timeline(zdr_request), TIMELINE_PER_PAGE).get_page(
+            request.GET.get("page")),
         "open_follow_ups": [f for f in follow_ups if f.state in FollowUp.OPEN],
         "past_follow_ups": [f for f in follow_ups if f.state not in FollowUp.OPEN][:10],
         "current_follow_up": current,
