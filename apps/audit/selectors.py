@@ -5,9 +5,11 @@ from itertools import groupby
 from operator import attrgetter
 
 from django.db.models import IntegerField, Value
+from django.shortcuts import get_object_or_404
 
 from apps.packets.models import PacketVersion
 from apps.tracking.models import Approval
+from apps.workspace.selectors import requests_for
 
 from .registry import ON_REQUEST_PAGES
 from .timeline import merged, newest_first, object_entries
@@ -15,6 +17,11 @@ from .timeline import merged, newest_first, object_entries
 # Parts that hang off another part: their rows are found through that part's history rows, so
 # the sign-offs of a deleted packet version are still found.
 VIA = {"version": (PacketVersion, "version_id"), "approval": (Approval, "approval_id")}
+
+
+def request_for_history(*, organization, request_id):
+    """The request alone, through the member's organization: its history holds its parts."""
+    return get_object_or_404(requests_for(organization), pk=request_id)
 
 
 def history_rows(followed, request_id):

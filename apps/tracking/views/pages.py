@@ -37,7 +37,8 @@ def page_context(request, zdr_request, **extra):
         "current_follow_up": current,
         "draft": follow_up_draft(zdr_request, tracking, current, now) if current else None,
         "approval": approval, "checklist": checklist_for(approval),
-        "verifications": list(selectors.verifications_of(zdr_request)[:10]),
+        # A verification belongs to an approval: without one there is nothing to read.
+        "verifications": list(selectors.verifications_of(zdr_request)[:10]) if approval else [],
         "alerts": list(selectors.drift_open(zdr_request)),
         "can_tick": membership.can_edit or membership.can_review,
         "can_check": approval is not None and membership.can_edit and tracking.status in WITH_APPROVAL,
