@@ -85,22 +85,31 @@ def main():
                 drop()
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    figures = {
-        "packet_ratio": max(r["packet_ratio"] for r in results if "packet_ratio" in r),
-        "packet_10_pages_s": max(r["packet_10_pages_s"] for r in results if "packet_10_pages_s" in r),
-        "packet_50_pages_peak_rss_mb": max(r["packet_50_rss"] for r in results if "packet_50_rss" in r),
-        "click_to_ready_over_render_s": max(r["click_to_ready_over_render"] for r in results),
-        "page_p95_ratio_max": max(max(r["page_ratios"].values()) for r in results),
-        "page_queries_max": max(max(r["page_queries"].values()) for r in results),
-        "dashboard_rps_8_clients": min(r["dashboard_rps"] for r in results),
-        "sweep_10000_due_s": max(r["sweep_s"] for r in results),
-    }
+    figures = {name: worst(results, key, pick) for name, (key, pick) in {
+        "packet_ratio": ("packet_ratio", max),
+        "packet_10_pages_s": ("packet_10_pages_s", max),
+        "packet_50_pages_peak_rss_mb": ("packet_50_rss", max),
+        "click_to_ready_over_render_s": ("click_to_ready_over_render", max),
+        "page_p95_ratio_max": ("page_ratios", max),
+        "page_queries_max": ("page_queries", max),
+        "dashboard_rps_8_clients": ("dashboard_rps", min),
+        "sweep_10000_due_s": ("sweep_s", max),
+    }.items()}
     failed = False
     for name, form, comparison, limit in GOALS:
         value = figures[name]
+        if value is None:  # not measured (BENCH_ONLY)
+            continue
         failed |= not (value <= float(limit) if comparison == "<=" else value >= float(limit))
         print(f"bench {name}: {form.format(value)} (goal {comparison} {limit})")
     return 1 if failed else 0
+
+
+def worst(results, key, pick):
+    """The worst value over the databases; a per-page figure's worst page. None if not measured."""
+    values = [r[key] for r in results if key in r]
+    values = [pick(v.values()) if isinstance(v, dict) else v for v in values]
+    return pick(values) if values else None
 
 
 def _mkdir(path):
