@@ -131,9 +131,11 @@ SWEEP_BATCH = 250  # rows claimed, rendered and sent together; a crash repeats a
 
 
 def due_follow_ups(now, limit=SWEEP_BATCH):
-    """Ids of rows due now and not claimed (or whose claim has gone stale), oldest first. The
-    partial index on due_at holds only due states, so not-due and closed rows cost nothing."""
-    return list(_claimable(FollowUp.objects.all(), now).order_by("due_at", "pk").values_list("pk", flat=True)[:limit])
+    """Ids of rows due now and not claimed (or whose claim has gone stale), oldest first in each
+    state: the order of the (state, due_at) index, so the database reads just the rows it returns
+    (and those claimed by another sweep), never the not-due or closed ones, and sorts nothing."""
+    rows = _claimable(FollowUp.objects.all(), now).order_by("state", "due_at", "pk")
+    return list(rows.values_list("pk", flat=True)[:limit])
 
 
 def _claimable(rows, now):

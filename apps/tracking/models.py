@@ -168,13 +168,9 @@ class FollowUp(models.Model):
 
     class Meta:
         ordering = ["due_at", "pk"]
-        indexes = [
-            models.Index(fields=["state", "due_at"], name="follow_up_due"),
-            # The sweep's scan: only rows that can still be sent, oldest first, so its cost follows
-            # the number due, not the closed or far-off rows.
-            models.Index(fields=["due_at", "id"], name="follow_up_sendable",
-                         condition=models.Q(state__in=["pending", "snoozed"])),
-        ]
+        # The sweep reads it in order (state, then the oldest due first): its cost follows the
+        # number due, not the closed or far-off rows.
+        indexes = [models.Index(fields=["state", "due_at"], name="follow_up_due")]
 
     def __str__(self):
         return f"{self.get_kind_display()} #{self.attempt} for {self.request_id}, due {self.due_at:%Y-%m-%d}"
