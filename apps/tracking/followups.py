@@ -165,7 +165,7 @@ def follow_ups_send(*, token):
     ).prefetch_related("request__contacts"))
     if not rows:
         return 0
-    batch, sent, failed = ReminderBatch(rows), [], []
+    batch, sent, failed = ReminderBatch(rows), set(), []
     connection = get_connection()
     try:
         connection.open()
@@ -175,7 +175,7 @@ def follow_ups_send(*, token):
     for row in rows:
         try:
             connection.send_messages([batch.message(row)])
-            sent.append(row.pk)
+            sent.add(row.pk)
         except Exception as error:  # any failure of rendering or sending: the row must stay due
             failed.append((row, error))
     connection.close()
@@ -185,7 +185,9 @@ def follow_ups_send(*, token):
                         state=Case(When(state__in=FollowUp.DUE, then=Value(State.REMINDED)), default=F("state")))
     for row, error in failed:
         _release(mine.filter(pk=row.pk), row, error)
-    logger.info("Follow-up sweep: %s reminders sent, %s failed.", len(sent), len(failed))
+    for row in rows:
+        if row.pk in sent:
+            logger.info("Follow-up %s: reminder sent to the owner of request %s.", row.pk, row.request_id)
     return len(sent)
 
 
