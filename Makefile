@@ -102,4 +102,4 @@ screenshots: $(VENV)/.dev-deps system-packages browser
 	$(PY) scripts/screenshots.py
 
 bench: $(VENV)/.run-deps system-packages
-	$(PY) benchmarks/packet_render.py $(or $(ROUNDS),5)
+	$(PY) benchmarks/bench.py

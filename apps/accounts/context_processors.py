@@ -7,5 +7,5 @@ def memberships(request):
         return {}
     return {
         "current_membership": request.membership or None,
-        "memberships": lambda: list(memberships_for_user(user)),
+        "memberships": lambda: list(getattr(request, "memberships", None) or memberships_for_user(user)),
     }

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.utils.functional import SimpleLazyObject
 
-from .selectors import membership_current
+from .selectors import membership_current, memberships_for_user
 from .session import organization_picked
 
 
@@ -16,8 +16,11 @@ class CurrentMembershipMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # One read of the user's memberships serves both the current one and the menu's list.
+        request.memberships = SimpleLazyObject(lambda: list(memberships_for_user(request.user)))
         request.membership = SimpleLazyObject(
-            lambda: membership_current(user=request.user, organization_id=organization_picked(request.session))
+            lambda: membership_current(user=request.user, organization_id=organization_picked(request.session),
+                                       memberships=list(request.memberships))
         )
         return self.get_response(request)
 

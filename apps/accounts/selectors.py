@@ -13,10 +13,11 @@ def memberships_for_user(user):
     return Membership.objects.filter(user=user).select_related("organization")
 
 
-def membership_current(*, user, organization_id=None):
+def membership_current(*, user, organization_id=None, memberships=None):
     """The membership the user is working in: the one in `organization_id` (their pick), else
-    their oldest; None for a user without any."""
-    memberships = list(memberships_for_user(user).order_by("created_at", "pk"))
+    their oldest; None for a user without any. `memberships`: the user's, already read."""
+    memberships = sorted(memberships if memberships is not None else memberships_for_user(user),
+                         key=lambda m: (m.created_at, m.pk))
     for membership in memberships:
         if membership.organization_id == organization_id:
             return membership

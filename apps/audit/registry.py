@@ -6,6 +6,7 @@ under the audit app, so the historical tables and their migrations live here."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from apps.accounts.models import Invitation, Membership
 from apps.packets.models import PacketSettings, PacketVersion, SignOff
@@ -46,8 +47,9 @@ class Followed:
     hidden: tuple = ()  # stored (and in the CSV) but not shown on the page: they repeat who and when
     autosaved: bool = False  # edited in the wizard, saved as people type: a run of saves reads as one change
 
-    @property
+    @cached_property
     def history(self):
+        # Each read of `model.history` builds a new manager class (django-simple-history): once is enough.
         return self.model.history.model
 
 

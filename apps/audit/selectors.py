@@ -4,8 +4,12 @@ long it grows. Rows of deleted parts are found too: a history row keeps its requ
 from itertools import groupby
 from operator import attrgetter
 
+from django.db.models import IntegerField, Value
+from django.shortcuts import get_object_or_404
+
 from apps.packets.models import PacketVersion
 from apps.tracking.models import Approval
+from apps.workspace.selectors import requests_for
 
 from .registry import ON_REQUEST_PAGES
 from .timeline import merged, newest_first, object_entries
@@ -13,6 +17,11 @@ from .timeline import merged, newest_first, object_entries
 # Parts that hang off another part: their rows are found through that part's history rows, so
 # the sign-offs of a deleted packet version are still found.
 VIA = {"version": (PacketVersion, "version_id"), "approval": (Approval, "approval_id")}
+
+
+def request_for_history(*, organization, request_id):
+    """The request alone, through the member's organization: its history holds its parts."""
+    return get_object_or_404(requests_for(organization), pk=request_id)
 
 
 def history_rows(followed, request_id):
@@ -56,3 +65,45 @@ class RequestHistory:
     def export_entries(self):
         """Oldest first; every save, with every field history keeps."""
         return newest_first(self._entries(for_page=False))[::-1]
+
+
+class PagedHistory:
+    """A request's History page read in the database, newest first, a page at a time.
+
+    One UNION query over the followed tables picks the page's saves (history rows) and one counts
+    them; then, for each table that has a save on the page, one query reads those objects' rows up
+    to the newest one shown (so each save is compared with the one before it). What a page reads
+    depends on the page, not on how long the history is. A page holds `per_page` saves: a save
+    that changed nothing shown makes no entry, and a run of autosaves on one page reads as one."""
+
+    def __init__(self, zdr_request):
+        self.tables = list(ON_REQUEST_PAGES)
+        self.request_id = zdr_request.pk
+        keys = [history_rows(followed, self.request_id).order_by()
+                .values_list("history_id", "history_date").annotate(table=Value(i, output_field=IntegerField()))
+                for i, followed in enumerate(self.tables)]
+        self.keys = keys[0].union(*keys[1:], all=True)
+        self.names = {}
+
+    def count(self):
+        return self.keys.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        page = list(self.keys.order_by("-history_date", "-history_id")[index])
+        shown = {(table, history_id) for history_id, _, table in page}
+        entries = []
+        for table in sorted({table for _, _, table in page}):
+            followed = self.tables[table]
+            newest = max(history_id for history_id, _, t in page if t == table)
+            ids = {history_id for history_id, _, t in page if t == table}
+            objects = followed.history.objects.filter(history_id__in=ids).values("id")
+            rows = list(history_rows(followed, self.request_id).filter(id__in=objects, history_id__lte=newest))
+            self.names.update({(followed.model, row.id): followed.name(row) for row in rows})
+            fields = fields_of(followed, hidden=False)
+            for _, object_rows in groupby(rows, key=attrgetter("id")):
+                found = [e for e in object_entries(followed, object_rows, fields) if (table, e.history_id) in shown]
+                entries.extend(merged(found) if followed.autosaved else found)
+        return newest_first(entries)

@@ -11,20 +11,21 @@ from apps.workspace.selectors import request_get
 from .export import history_csv
 from .models import SecurityEvent
 from .present import Presenter
-from .selectors import RequestHistory
+from .selectors import PagedHistory, RequestHistory, request_for_history
 from .services import security_event_record
 
-PER_PAGE = 50
+PER_PAGE = 20  # saves a page: a phone shows a page without endless scrolling
 
 
 @membership_required()
 def request_history(request, request_id):
-    zdr_request = request_get(organization=request.membership.organization, request_id=request_id)
-    history = RequestHistory(zdr_request)
-    page = Paginator(history.page_entries(), PER_PAGE).get_page(request.GET.get("page"))
-    presenter = Presenter(page.object_list, history.names)
+    zdr_request = request_for_history(organization=request.membership.organization, request_id=request_id)
+    history = PagedHistory(zdr_request)
+    page = Paginator(history, PER_PAGE).get_page(request.GET.get("page"))
+    entries = list(page.object_list)
+    presenter = Presenter(entries, history.names)
     return render(request, "audit/history.html", {
-        "zdr_request": zdr_request, "page": page, "entries": [presenter.entry(e) for e in page.object_list],
+        "zdr_request": zdr_request, "page": page, "entries": [presenter.entry(e) for e in entries],
     })
 
 

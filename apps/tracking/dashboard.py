@@ -38,9 +38,11 @@ def dashboard_context(organization, params, page_number=None):
     queryset = selectors.requests_tracked(organization, status=filters.get("status", ""),
                                           waiting_on=filters.get("waiting_on", ""), now=now)
     page = Paginator(queryset, 25).get_page(page_number)
-    overdue = list(selectors.overdue_follow_ups(organization, now)[:200])
+    overdue = list(selectors.overdue_follow_ups(organization, now)[:20])
+    # The oldest overdue reminder of each request on the page, for its next action: only those rows.
     first_overdue = {}
-    for follow_up in overdue:
+    on_page = [r.pk for r in page.object_list if r.overdue]
+    for follow_up in selectors.overdue_follow_ups(organization, now).filter(request_id__in=on_page) if on_page else ():
         first_overdue.setdefault(follow_up.request_id, follow_up)
     rows = [(r, selectors.tracking_of(r), next_action(r, first_overdue.get(r.pk))) for r in page.object_list]
     counts = selectors.status_counts(organization)
@@ -50,6 +52,6 @@ def dashboard_context(organization, params, page_number=None):
         "query": "".join(f"{urlencode({k: v})}&" for k, v in filters.items() if v),
         "status_counts": [(STATUSES[key], n) for key, n in counts.items() if n],
         "total": sum(counts.values()),
-        "overdue": overdue[:20],
+        "overdue": overdue,
         "alerts": list(selectors.open_alerts(organization)[:20]),
     }

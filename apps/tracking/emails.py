@@ -1,26 +1,60 @@
-"""The reminder emails the sweep sends to a request's owner."""
+"""The reminder emails the sweep sends to a request's owner.
+
+The sweep sends hundreds at a time, so a batch loads what its emails need (contact-log facts,
+policies, approvals and checks) in a fixed number of queries, whatever its size, and each email
+is then rendered from memory."""
 
 from django.conf import settings
 from django.urls import reverse
 
 from apps.accounts.emails import render_email
 
-from .drafts import follow_up_draft
-from .models import FollowUp
-from .selectors import approval_current, tracking_of, verifications_of
+from .drafts import ContactFacts, contact_facts, follow_up_draft, policies_of
+from .models import Approval, FollowUp, FollowUpPolicy, Verification
+
+
+def _first_per_request(rows):
+    first = {}
+    for row in rows:  # in the model's own order: the first one seen is the current one
+        first.setdefault(row.request_id, row)
+    return first
+
+
+class ReminderBatch:
+    """The emails of claimed follow-ups, loaded with select_related("request__owner",
+    "request__organization", "request__tracking__packet_version") and prefetched contacts."""
+
+    def __init__(self, follow_ups):
+        requests = {f.request_id: f.request for f in follow_ups}
+        asking = [f.request_id for f in follow_ups if f.kind == FollowUp.Kind.FOLLOW_UP]
+        checking = [f.request_id for f in follow_ups if f.kind == FollowUp.Kind.REVERIFY]
+        self.facts = contact_facts(asking) if asking else {}
+        self.policies = policies_of({requests[pk].organization_id for pk in asking})
+        self.approvals = _first_per_request(
+            Approval.objects.filter(request_id__in=checking).select_related("evidence", "recorded_by")
+        ) if checking else {}
+        self.checks = _first_per_request(
+            Verification.objects.filter(request_id__in=checking).select_related("ran_by")) if checking else {}
+        self.path = reverse("tracking:detail", kwargs={"request_id": 0}).replace("/0/", "/{}/")
+
+    def message(self, follow_up):
+        zdr_request = follow_up.request
+        context = {
+            "follow_up": follow_up,
+            "zdr_request": zdr_request,
+            "tracking_url": settings.SITE_URL + self.path.format(zdr_request.pk),
+        }
+        if follow_up.kind == FollowUp.Kind.REVERIFY:
+            context["approval"] = self.approvals.get(zdr_request.pk)
+            context["last_check"] = self.checks.get(zdr_request.pk)
+            return render_email("reverification", context, to=[zdr_request.owner.email])
+        if follow_up.kind == FollowUp.Kind.FOLLOW_UP:
+            context["draft"] = follow_up_draft(
+                zdr_request, zdr_request.tracking, follow_up, facts=self.facts.get(zdr_request.pk) or ContactFacts(),
+                policy=self.policies.get(zdr_request.organization_id) or FollowUpPolicy())
+        return render_email("followup", context, to=[zdr_request.owner.email])
 
 
 def reminder_message(follow_up):
-    zdr_request = follow_up.request
-    context = {
-        "follow_up": follow_up,
-        "zdr_request": zdr_request,
-        "tracking_url": settings.SITE_URL + reverse("tracking:detail", kwargs={"request_id": zdr_request.pk}),
-    }
-    if follow_up.kind == FollowUp.Kind.REVERIFY:
-        context["approval"] = approval_current(zdr_request)
-        context["last_check"] = verifications_of(zdr_request).first()
-        return render_email("reverification", context, to=[zdr_request.owner.email])
-    if follow_up.kind == FollowUp.Kind.FOLLOW_UP:
-        context["draft"] = follow_up_draft(zdr_request, tracking_of(zdr_request), follow_up)
-    return render_email("followup", context, to=[zdr_request.owner.email])
+    """One reminder's email (the batch of one)."""
+    return ReminderBatch([follow_up]).message(follow_up)

@@ -3,25 +3,29 @@
 The plan (which follow-up is owed, and when) is derived from the request's events each time
 something changes, so it can always be rebuilt. The periodic sweep claims each due row with a
 conditional UPDATE and sends only when exactly one row changed:
+- the sweep drains everything due in batches: one conditional UPDATE claims a batch, one mail
+  connection sends it, one UPDATE marks it sent (a fixed number of queries per batch);
 - two sweeps at once, or a retried task, send one email: the second claim changes no row;
 - a failed send releases the claim and the row is retried later (with a growing pause);
 - a crash after the claim leaves the row claimed; once the claim is older than
   FOLLOW_UP_CLAIM_TIMEOUT_MINUTES a later sweep takes it again. (A crash between the SMTP
-  hand-over and the final UPDATE can still repeat one email: at least once, never lost.)"""
+  hand-over and the batch's final UPDATE can still repeat that batch's emails: at least once,
+  never lost.)"""
 
 import logging
 import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.mail import get_connection
 from django.db import transaction
-from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
 from apps.foundation.history import update_with_history
 
 from .businessdays import parse_holidays
-from .emails import reminder_message
+from .emails import ReminderBatch
 from .models import FollowUp, FollowUpPolicy, Tracking
 from .schedule import Terms, first_verification_due, next_follow_up, reverification_due
 from .selectors import approval_current, events_for
@@ -127,65 +131,101 @@ def follow_up_done(*, follow_up):
 
 # ---- The sweep ----
 
-def due_follow_ups(now, limit=200):
-    """(id, claimed_at) of rows due now and not claimed, or whose claim has gone stale."""
+SWEEP_BATCH = 250  # rows claimed, rendered and sent together; a crash repeats at most this many
+
+
+def due_follow_ups(now, limit=SWEEP_BATCH):
+    """Ids of rows due now and not claimed (or whose claim has gone stale), oldest first in each
+    state: the order of the (state, due_at) index, so the database reads just the rows it returns
+    (and those claimed by another sweep), never the not-due or closed ones, and sorts nothing."""
+    rows = _claimable(FollowUp.objects.all(), now).order_by("state", "due_at", "pk")
+    return list(rows.values_list("pk", flat=True)[:limit])
+
+
+def _claimable(rows, now):
     stale = now - timedelta(minutes=settings.FOLLOW_UP_CLAIM_TIMEOUT_MINUTES)
-    return list(
-        FollowUp.objects.filter(state__in=FollowUp.DUE, due_at__lte=now)
-        .filter(Q(retry_at__isnull=True) | Q(retry_at__lte=now))
-        .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=stale))
-        .order_by("due_at", "pk").values_list("pk", "claimed_at")[:limit]
-    )
+    return (rows.filter(state__in=FollowUp.DUE, due_at__lte=now)
+            .filter(Q(retry_at__isnull=True) | Q(retry_at__lte=now))
+            .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=stale)))
 
 
-def follow_up_claim(*, follow_up_id, seen_claimed_at, now):
-    """Claim one row if nobody changed its claim since we read it: the token, or None."""
+def follow_ups_claim(*, ids, now):
+    """Claim those of `ids` that are still claimable, in ONE conditional UPDATE: of two sweeps
+    that read the same rows, the second one's UPDATE finds them claimed and changes nothing
+    (PostgreSQL re-checks the condition after waiting for the first one's row locks; SQLite
+    runs one writer at a time). Returns the claim's token and the ids it got."""
     token = uuid.uuid4().hex
-    rows = FollowUp.objects.filter(pk=follow_up_id, state__in=FollowUp.DUE, due_at__lte=now)
-    rows = rows.filter(claimed_at__isnull=True) if seen_claimed_at is None else rows.filter(claimed_at=seen_claimed_at)
-    return token if rows.update(claim_token=token, claimed_at=now) == 1 else None
+    if not _claimable(FollowUp.objects.filter(pk__in=ids), now).update(claim_token=token, claimed_at=now):
+        return token, []
+    return token, list(FollowUp.objects.filter(claim_token=token).values_list("pk", flat=True))
 
 
-def follow_up_send(*, follow_up_id, token):
-    """Email the claimed reminder to the request owner; on failure release the claim for a retry."""
-    follow_up = (FollowUp.objects.select_related("request__owner", "request__organization")
-                 .filter(pk=follow_up_id, claim_token=token).first())
-    if follow_up is None:
-        return False
-    mine = FollowUp.objects.filter(pk=follow_up_id, claim_token=token)
+def follow_ups_send(*, token):
+    """Email the reminders claimed with `token` through one mail connection, then mark them sent in
+    one UPDATE. A reminder whose rendering or sending fails is released for a retry (with a growing
+    pause) and the others still go. Returns how many were sent."""
+    rows = list(FollowUp.objects.filter(claim_token=token).select_related(
+        "request__owner", "request__organization", "request__tracking__packet_version",
+    ).prefetch_related("request__contacts"))
+    if not rows:
+        return 0
+    batch, sent, failed = ReminderBatch(rows), set(), []
+    connection = get_connection()
     try:
-        reminder_message(follow_up).send()
-    except Exception as error:  # any failure of rendering or sending: the row must stay due
-        pause = timedelta(minutes=min(2 ** follow_up.send_failures, 60))
-        update_with_history(mine, claim_token="", claimed_at=None, send_failures=F("send_failures") + 1,
-                            last_error=f"{type(error).__name__}: {error}"[:500], retry_at=timezone.now() + pause)
-        logger.warning("Follow-up %s was not sent (%s); it stays due and is retried.",
-                       follow_up_id, type(error).__name__)
-        return False
-    update_with_history(mine, state=Case(When(state__in=FollowUp.DUE, then=Value(State.REMINDED)), default=F("state")),
-                        sent_at=timezone.now(), claim_token="", last_error="", retry_at=None)
-    logger.info("Follow-up %s: reminder sent to the owner of request %s.", follow_up_id, follow_up.request_id)
-    return True
+        connection.open()
+    except Exception as error:  # the mail server is down: every row stays due
+        failed = [(row, error) for row in rows]
+        rows = []
+    for row in rows:
+        try:
+            connection.send_messages([batch.message(row)])
+            sent.add(row.pk)
+        except Exception as error:  # any failure of rendering or sending: the row must stay due
+            failed.append((row, error))
+    connection.close()
+    mine = FollowUp.objects.filter(claim_token=token)
+    update_with_history(mine.filter(pk__in=sent), sent_at=timezone.now(), claim_token="", last_error="",
+                        retry_at=None,
+                        state=Case(When(state__in=FollowUp.DUE, then=Value(State.REMINDED)), default=F("state")))
+    for row, error in failed:
+        _release(mine.filter(pk=row.pk), row, error)
+    for row in rows:
+        if row.pk in sent:
+            logger.info("Follow-up %s: reminder sent to the owner of request %s.", row.pk, row.request_id)
+    return len(sent)
+
+
+def _release(mine, row, error):
+    pause = timedelta(minutes=min(2 ** row.send_failures, 60))
+    update_with_history(mine, claim_token="", claimed_at=None, send_failures=F("send_failures") + 1,
+                        last_error=f"{type(error).__name__}: {error}"[:500], retry_at=timezone.now() + pause)
+    logger.warning("Follow-up %s was not sent (%s); it stays due and is retried.", row.pk, type(error).__name__)
 
 
 def follow_ups_repair():
     """A request waiting on OpenAI always has an open follow-up: rebuild it if an on-commit
-    effect was lost (a crash between the commit and the effect)."""
-    missing = (Tracking.objects.filter(status__in=WAITING_ON_OPENAI)
-               .exclude(Exists(FollowUp.objects.filter(request=OuterRef("request"), kind=Kind.FOLLOW_UP,
-                                                       state__in=FollowUp.OPEN)))
-               .values_list("request_id", flat=True))
-    for request_id in list(missing):
+    effect was lost (a crash between the commit and the effect).
+
+    Two plain scans and a set difference rather than an anti-join: right after a bulk import,
+    before PostgreSQL has fresh statistics, the anti-join was planned as a nested loop that read
+    every follow-up once per waiting request (56 s)."""
+    waiting = set(Tracking.objects.filter(status__in=WAITING_ON_OPENAI).values_list("request_id", flat=True))
+    if not waiting:
+        return
+    covered = set(FollowUp.objects.filter(kind=Kind.FOLLOW_UP, state__in=FollowUp.OPEN)
+                  .values_list("request_id", flat=True).distinct())
+    for request_id in sorted(waiting - covered):
         follow_ups_reschedule(request_id=request_id)
 
 
-def follow_ups_sweep(*, now=None, limit=200):
-    """Send every due reminder once. Returns how many were sent by this sweep."""
+def follow_ups_sweep(*, now=None, batch_size=SWEEP_BATCH):
+    """Send every reminder due at `now` once, batch after batch, until none is left (a row whose
+    send failed waits for its retry time, so the loop ends). Returns how many this sweep sent."""
     follow_ups_repair()
     now = now or timezone.now()
     sent = 0
-    for follow_up_id, seen_claimed_at in due_follow_ups(now, limit):
-        token = follow_up_claim(follow_up_id=follow_up_id, seen_claimed_at=seen_claimed_at, now=now)
-        if token is not None:
-            sent += follow_up_send(follow_up_id=follow_up_id, token=token)
+    while ids := due_follow_ups(now, batch_size):
+        token, claimed = follow_ups_claim(ids=ids, now=now)
+        if claimed:
+            sent += follow_ups_send(token=token)
     return sent

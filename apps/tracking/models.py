@@ -168,6 +168,8 @@ class FollowUp(models.Model):
 
     class Meta:
         ordering = ["due_at", "pk"]
+        # The sweep reads it in order (state, then the oldest due first): its cost follows the
+        # number due, not the closed or far-off rows.
         indexes = [models.Index(fields=["state", "due_at"], name="follow_up_due")]
 
     def __str__(self):

@@ -1,8 +1,10 @@
 """The History page and its CSV read a fixed number of queries, however long the history grows,
-and the page shows 50 entries at a time, newest first."""
+and the page shows the newest 20 saves, then the next 20 on the next page: the page is read in
+the database, a page at a time."""
 
 from django.urls import reverse
 
+from apps.audit.views import PER_PAGE
 from apps.packets.services import packet_version_create, sign_off_create
 from apps.workspace import services
 from apps.workspace.models import ZdrRequest
@@ -44,15 +46,15 @@ def test_the_page_and_the_csv_keep_a_flat_query_count(alice_client, alice, revie
     grow(clinic, alice, reviewer, rounds=12)
 
     with django_assert_max_num_queries(len(few.captured_queries)):
-        assert len(history_entries(alice_client, clinic)) == 50
+        assert 0 < len(history_entries(alice_client, clinic)) <= PER_PAGE
     with django_assert_max_num_queries(len(few_csv.captured_queries)):
         assert alice_client.get(csv).status_code == 200
 
 
-def test_fifty_entries_a_page_newest_first(alice_client, alice, reviewer, clinic):
+def test_twenty_saves_a_page_newest_first(alice_client, alice, reviewer, clinic):
     grow(clinic, alice, reviewer, rounds=12)
     first, second = history_entries(alice_client, clinic), history_entries(alice_client, clinic, page=2)
-    assert len(first) == 50 and second
+    assert PER_PAGE - 5 <= len(first) <= PER_PAGE and second  # a save that changed nothing shown makes no entry
     times = [entry["when"] for entry in first + second]
     assert times == sorted(times, reverse=True)
     assert {entry["what"] for entry in first[:2]} == {"Request status changed",

@@ -43,7 +43,7 @@ def test_a_failed_version_is_shown_with_its_reason_and_retried(client_for, queue
     client = client_for(alice)
     page = client.get(reverse("packets:version", args=[queued.request_id, 1])).content.decode()
     assert "Failed" in page and "ran out of memory" in page and ">Retry</button>" in page
-    assert "data-hx-trigger" not in page  # polling stops at a final state
+    assert 'data-hx-trigger="every ' not in page  # polling stops at a final state
 
     monkeypatch.setattr(rendering, "packet_pdf", pdf.packet_pdf)
     sent = []

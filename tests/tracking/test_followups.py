@@ -47,11 +47,12 @@ def test_submitting_plans_one_follow_up_and_the_sweep_emails_the_owner_once(subm
 def test_a_second_claim_of_the_same_row_claims_nothing(submitted):
     follow_up = make_due(submitted)
     now = timezone.now()
-    first = followups.follow_up_claim(follow_up_id=follow_up.pk, seen_claimed_at=None, now=now)
-    second = followups.follow_up_claim(follow_up_id=follow_up.pk, seen_claimed_at=None, now=now)
-    assert first and second is None
-    assert followups.follow_up_send(follow_up_id=follow_up.pk, token="not-the-token") is False
+    first_token, first = followups.follow_ups_claim(ids=[follow_up.pk], now=now)
+    _, second = followups.follow_ups_claim(ids=[follow_up.pk], now=now)
+    assert first == [follow_up.pk] and second == []
+    assert followups.follow_ups_send(token="not-the-token") == 0
     assert mail.outbox == []
+    assert followups.follow_ups_send(token=first_token) == 1 and len(mail.outbox) == 1
 
 
 def test_two_sweeps_at_the_same_time_send_one_email(transactional_db, alice, alice_org, catalog_loaded, monkeypatch):
@@ -64,10 +65,13 @@ def test_two_sweeps_at_the_same_time_send_one_email(transactional_db, alice, ali
     # Both sweeps read the due row before either claims it: the worst interleaving.
     barrier = threading.Barrier(2, timeout=10)
     original = followups.due_follow_ups
+    first_read = threading.local()
 
-    def read_then_wait(now, limit=200):
+    def read_then_wait(now, limit=followups.SWEEP_BATCH):
         rows = original(now, limit)
-        barrier.wait()
+        if not getattr(first_read, "done", False):
+            first_read.done = True
+            barrier.wait()
         return rows
 
     monkeypatch.setattr(followups, "due_follow_ups", read_then_wait)
@@ -114,7 +118,7 @@ def test_a_crash_after_the_claim_is_reclaimed_after_the_timeout(submitted, setti
     follow_up = make_due(submitted)
     now = timezone.now()
     # A sweep claimed the row, then its process died before sending.
-    assert followups.follow_up_claim(follow_up_id=follow_up.pk, seen_claimed_at=None, now=now)
+    assert followups.follow_ups_claim(ids=[follow_up.pk], now=now)[1] == [follow_up.pk]
 
     assert followups.follow_ups_sweep(now=now + timedelta(minutes=1)) == 0  # still claimed by the dead sweep
     later = now + timedelta(minutes=settings.FOLLOW_UP_CLAIM_TIMEOUT_MINUTES + 1)

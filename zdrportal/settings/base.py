@@ -184,6 +184,9 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "data_folder_in": str(CELERY_BROKER_DIR / "queue"),
         "data_folder_out": str(CELERY_BROKER_DIR / "queue"),
         "control_folder": str(CELERY_BROKER_DIR / "control"),
+        # The worker lists the folder this often (the default is once a second): a click on
+        # Generate should start the render at once. A listing of an empty folder costs nothing.
+        "polling_interval": 0.1,
     }
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="zdrportal")
 CELERY_TASK_ACKS_LATE = True

@@ -1,6 +1,7 @@
 """Pages that read: a request's tracking page, attachment downloads, the follow-up policy."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -40,6 +41,8 @@ def next_moves(membership, zdr_request, tracking):
                       fixes.get(lacking[0]) if fixable else None))
     return moves, suggested_move(tracking.status, zdr_request.requested_control)
 
+TIMELINE_PER_PAGE = 25  # the newest first; older ones a page away, so the page never grows with the request's age
+
 
 def page_context(request, zdr_request, **extra):
     membership = request.membership
@@ -56,13 +59,15 @@ def page_context(request, zdr_request, **extra):
         "zdr_request": zdr_request, "tracking": tracking, "status": STATUSES[tracking.status], "now": now,
         "waiting_days": (now - tracking.waiting_since).days if tracking.waiting_since and tracking.waiting_on else None,
         "moves": moves, "primary": primary, "follow_up_overdue": overdue,
-        "timeline": selectors.timeline(zdr_request),
+        "timeline_page": Paginator(selectors.Timeline(zdr_request), TIMELINE_PER_PAGE).get_page(
+            request.GET.get("page")),
         "open_follow_ups": [f for f in follow_ups if f.state in FollowUp.OPEN],
         "past_follow_ups": [f for f in follow_ups if f.state not in FollowUp.OPEN][:10],
         "current_follow_up": current,
         "draft": follow_up_draft(zdr_request, tracking, current, now) if current else None,
         "approval": approval, "checklist": checklist_for(approval),
-        "verifications": list(selectors.verifications_of(zdr_request)[:10]),
+        # A verification belongs to an approval: without one there is nothing to read.
+        "verifications": list(selectors.verifications_of(zdr_request)[:10]) if approval else [],
         "alerts": list(selectors.drift_open(zdr_request)),
         "can_tick": membership.can_edit or membership.can_review,
         "can_check": approval is not None and membership.can_edit and tracking.status in WITH_APPROVAL,
