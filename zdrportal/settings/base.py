@@ -200,6 +200,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
         "options": {"expires": 50},
     },
+    "check-usage-of-approved-requests": {
+        "task": "apps.tracking.tasks.check_usage",
+        "schedule": 3600.0,
+        "options": {"expires": 3000},
+    },
 }
 
 LOGGING = {
@@ -216,6 +221,8 @@ CATALOG_STALE_AFTER_DAYS = env.int("CATALOG_STALE_AFTER_DAYS", default=90)
 # how long a claimed reminder stays claimed before a sweep may take it again, attachment size.
 OPENAI_ADMIN_API_BASE_URL = env.str("OPENAI_ADMIN_API_BASE_URL", default="https://api.openai.com").rstrip("/")
 OPENAI_ADMIN_API_TIMEOUT = env.float("OPENAI_ADMIN_API_TIMEOUT", default=8.0)
+# Only for the scheduled usage check after approval; a person's check asks for the key and keeps it nowhere.
+OPENAI_ADMIN_KEY = env.str("OPENAI_ADMIN_KEY", default="")
 REVERIFY_AFTER_DAYS = env.int("REVERIFY_AFTER_DAYS", default=90)
 FOLLOW_UP_CLAIM_TIMEOUT_MINUTES = env.int("FOLLOW_UP_CLAIM_TIMEOUT_MINUTES", default=10)
 TRACKING_ATTACHMENT_MAX_BYTES = env.int("TRACKING_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)

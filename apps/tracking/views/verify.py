@@ -9,7 +9,8 @@ from apps.accounts.access import membership_required
 
 from .. import selectors, services
 from ..forms import AdminKeyForm, ApprovalForm
-from ..models import Verification
+from ..models import UsageCheck, Verification
+from ..usage_checks import usage_check_run
 from ..verification import verification_run
 from .actions import posted
 
@@ -54,4 +55,19 @@ def admin_api_check(request, request_id):
     return render(request, "tracking/admin_api_form.html", {
         "zdr_request": zdr_request, "form": form, "approval": approval,
         "verifications": selectors.verifications_of(zdr_request)[:5],
+    })
+
+
+@sensitive_post_parameters("admin_key")
+@membership_required("can_edit")
+def usage_check(request, request_id):
+    zdr_request = selectors.request_tracked_get(organization=request.membership.organization, request_id=request_id)
+    form = AdminKeyForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        check = usage_check_run(zdr_request=zdr_request, admin_key=form.cleaned_data["admin_key"], user=request.user)
+        level = {UsageCheck.Outcome.DECLARED: messages.SUCCESS, UsageCheck.Outcome.UNDECLARED: messages.WARNING}
+        messages.add_message(request, level.get(check.outcome, messages.ERROR), check.summary)
+        return redirect("tracking:usage_check", request_id=zdr_request.pk)
+    return render(request, "tracking/usage_check.html", {
+        "zdr_request": zdr_request, "form": form, "check": selectors.usage_check_latest(zdr_request),
     })
