@@ -196,8 +196,22 @@ def compared(observed_use, declared, eligibility):
         is_declared = bool(declared_here) and not missing_features
         severity = "ok" if is_declared else "blocker" if worst == "no" else "warning"
         rows.append({**use, "declared": is_declared, "eligibility": worst, "severity": severity,
-                     "sentence": _sentence(use, is_declared, worst)})
-    return rows
+                     "amount": _amount(use), "sentence": _sentence(use, is_declared, worst)})
+    return sorted(rows, key=lambda row: SEVERITY_ORDER.index(row["severity"]))
+
+
+SEVERITY_ORDER = ("blocker", "warning", "ok")
+
+
+def _amount(use):
+    if use["unit"] != "bytes":
+        return f"{use['volume']:,} {use['unit']}"
+    size = float(use["volume"])
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:,.0f} {unit}" if unit == "bytes" else f"{size:,.1f} {unit}"
+        size /= 1024
+    return ""
 
 
 def _sentence(use, is_declared, worst):
@@ -205,9 +219,12 @@ def _sentence(use, is_declared, worst):
     if use["features"]:
         what += f" ({', '.join(use['features'])})"
     project = use["project_id"] or "The organization"
-    volume = f"{use['volume']:,} {use['unit']}" if use["unit"] != "requests" else f"{use['volume']:,} times"
-    verb = "used" if use["unit"] != "requests" else "called"
-    sentence = f"{project} {verb} {what} {volume} in the last 30 days"
+    if use["unit"] == "requests":
+        sentence = f"{project} called {what} {use['volume']:,} times in the last 30 days"
+    elif use["unit"] == "bytes":
+        sentence = f"{project} stored up to {_amount(use)} in {what} in the last 30 days"
+    else:
+        sentence = f"{project} used {what} in {_amount(use)} in the last 30 days"
     if is_declared:
         return sentence + "; the request declares it."
     if worst == "no":

@@ -117,3 +117,11 @@ def test_a_declared_endpoint_without_the_feature_in_use_is_not_declared():
     assert (row["declared"], row["severity"]) == (False, "blocker")
     [row] = compared(observed(lines), {"/v1/vector_stores": ["file_search"]}, eligible_under_zdr)
     assert (row["declared"], row["severity"]) == (True, "ok")
+
+
+def test_rows_put_blockers_first_and_say_amounts_in_words():
+    lines = [{"kind": "embeddings", "project_id": "proj_a", "model": "", "batch": False, "volume": 12000},
+             {"kind": "vector_stores", "project_id": "proj_a", "model": "", "batch": False, "volume": 52428800}]
+    rows = compared(observed(lines), {"/v1/embeddings": []}, eligible_under_zdr)
+    assert [(row["severity"], row["amount"]) for row in rows] == [("blocker", "50.0 MB"), ("ok", "12,000 requests")]
+    assert rows[0]["sentence"].startswith("proj_a stored up to 50.0 MB in /v1/vector_stores (file_search)")
