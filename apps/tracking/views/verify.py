@@ -1,13 +1,16 @@
 """Recording the approval and running the Admin API check."""
 
 from django.contrib import messages
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.debug import sensitive_post_parameters
 
 from apps.accounts.access import membership_required
+from apps.catalog.selectors import catalog_document
 
 from .. import selectors, services
+from ..ci_policy import policy_for_request
 from ..forms import AdminKeyForm, ApprovalForm
 from ..models import UsageCheck, Verification
 from ..usage_checks import usage_check_run
@@ -71,3 +74,15 @@ def usage_check(request, request_id):
     return render(request, "tracking/usage_check.html", {
         "zdr_request": zdr_request, "form": form, "check": selectors.usage_check_latest(zdr_request),
     })
+
+
+@membership_required()
+def ci_policy(request, request_id):
+    zdr_request = selectors.request_tracked_get(organization=request.membership.organization, request_id=request_id)
+    document = policy_for_request(zdr_request, catalog_document(zdr_request.catalog_version))
+    if document is None:
+        messages.info(request, "The CI policy exists once the request is submitted: it lists what was asked for.")
+        return redirect("tracking:detail", request_id=zdr_request.pk)
+    response = JsonResponse(document, json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="zdr-policy-{zdr_request.pk}.json"'
+    return response
