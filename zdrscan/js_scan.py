@@ -1,0 +1,353 @@
+"""JavaScript and TypeScript files, read with tree-sitter.
+
+Clients are the names bound in the same file to `new OpenAI()` (whatever the default import from
+'openai' is called), `new AzureOpenAI()`, a factory that returns one, or a parameter / class field typed
+as one. Node scoping is looser than Python's, so bindings are per file: a name bound to both an OpenAI
+client and something else counts as a client.
+"""
+
+from functools import lru_cache
+
+from .endpoints import LEGACY_NODE, resolve_chain
+from .findings import CERTAIN, LIKELY, UNKNOWN, Finding, features_and_models, snippet_of
+from .rawhttp import HTTP_CALLS, raw_finding
+
+CLIENT_CLASSES = {"OpenAI", "AzureOpenAI"}
+# Socket classes take a client (or build one) and speak to one endpoint.
+SOCKET_CLASSES = {"OpenAIRealtimeWS": "/v1/realtime", "OpenAIRealtimeWebSocket": "/v1/realtime",
+                  "ResponsesWS": "/v1/responses"}
+LEGACY_CLASSES = {"OpenAIApi"}
+DISTINCTIVE = {"chat", "responses", "embeddings", "moderations", "images", "audio", "beta", "vectorStores",
+               "fineTuning", "conversations", "realtime"}
+SCOPES = {"function_declaration", "method_definition", "arrow_function", "function_expression", "function"}
+
+
+@lru_cache(maxsize=3)
+def _parser(kind):
+    from tree_sitter import Language, Parser
+
+    if kind == "js":
+        import tree_sitter_javascript as grammar
+
+        return Parser(Language(grammar.language()))
+    import tree_sitter_typescript as grammar
+
+    return Parser(Language(grammar.language_tsx() if kind == "tsx" else grammar.language_typescript()))
+
+
+def parser_kind(suffix):
+    return {".ts": "ts", ".mts": "ts", ".cts": "ts", ".tsx": "tsx"}.get(suffix, "js")
+
+
+def _text(node):
+    return node.text.decode("utf-8", "replace")
+
+
+def _string(node):
+    if node.type == "string":
+        return "".join(_text(child) for child in node.named_children)
+    return None
+
+
+class ScriptFile:
+    def __init__(self, root, text, relpath):
+        self.root, self.lines, self.relpath = root, text.splitlines(), relpath
+        self.mentions_openai = "openai" in text.lower()
+        self.classes, self.legacy, self.factories = set(CLIENT_CLASSES), set(LEGACY_CLASSES), set()
+        self.sockets = dict(SOCKET_CLASSES)
+        self.kinds = {}  # name or this.<field> -> "client" / "legacy" / "foreign"
+        self.values = {}  # name -> last value node
+        self.calls, self.news, self.declared = [], [], []
+
+    def collect(self):
+        stack = [self.root]
+        while stack:
+            node = stack.pop()
+            kind = node.type
+            if kind == "call_expression":
+                self.calls.append(node)
+            elif kind == "new_expression":
+                self.news.append(node)
+            elif kind == "import_statement":
+                self._import(node)
+            elif kind in ("variable_declarator", "assignment_expression", "public_field_definition",
+                          "field_definition", "required_parameter", "optional_parameter"):
+                self.declared.append(node)
+            elif kind in SCOPES and self._returns_client(node):
+                name = node.child_by_field_name("name")
+                if name is not None:
+                    self.factories.add(_text(name))
+            stack.extend(reversed(node.children))
+        for node in self.declared:
+            self._declare(node)
+
+    def _import(self, node):
+        source = node.child_by_field_name("source")
+        if source is None or not (_string(source) or "").startswith("openai"):
+            return
+        for child in node.named_children:
+            if child.type != "import_clause":
+                continue
+            for part in child.named_children:
+                if part.type == "identifier":  # the default export is the OpenAI class
+                    self.classes.add(_text(part))
+                elif part.type == "named_imports":
+                    for spec in part.named_children:
+                        name, alias = spec.child_by_field_name("name"), spec.child_by_field_name("alias")
+                        if name is not None and _text(name) in CLIENT_CLASSES:
+                            self.classes.add(_text(alias or name))
+                        elif name is not None and _text(name) in SOCKET_CLASSES:
+                            self.sockets[_text(alias or name)] = SOCKET_CLASSES[_text(name)]
+
+    def _returns_client(self, function):
+        body = function.child_by_field_name("body")
+        if body is None:
+            return False
+        if body.type != "statement_block":
+            return self._ctor_kind(body) == "client"
+        stack = list(body.children)
+        while stack:
+            node = stack.pop()
+            if node.type == "return_statement" and node.named_children \
+                    and self._ctor_kind(node.named_children[0]) == "client":
+                return True
+            if node.type not in SCOPES:
+                stack.extend(node.children)
+        return False
+
+    def _ctor_kind(self, node):
+        """"client" / "legacy" / "foreign" / None for what an expression evaluates to."""
+        while node is not None and node.type in ("await_expression", "parenthesized_expression", "as_expression",
+                                                 "non_null_expression", "satisfies_expression"):
+            node = node.named_children[0] if node.named_children else None
+        if node is None:
+            return None
+        if node.type in ("binary_expression", "ternary_expression"):
+            kinds = {self._ctor_kind(child) for child in node.named_children}
+            return "client" if "client" in kinds else ("foreign" if "foreign" in kinds else None)
+        if node.type == "new_expression":
+            name = _text(node.child_by_field_name("constructor")).split(".")[-1]
+            if name in self.legacy:
+                return "legacy"
+            return "client" if name in self.classes or name in CLIENT_CLASSES else "foreign"
+        if node.type == "call_expression":
+            function = node.child_by_field_name("function")
+            name = _text(function).split(".")[-1] if function is not None else ""
+            return "client" if name in self.factories else "foreign"
+        return None
+
+    def _declare(self, node):
+        if node.type in ("required_parameter", "optional_parameter"):
+            target, value = node.child_by_field_name("pattern"), None
+            kind = self._type_kind(node.child_by_field_name("type"))
+        else:
+            target = node.child_by_field_name("name") or node.child_by_field_name("left") \
+                or node.child_by_field_name("property")
+            value = node.child_by_field_name("value") or node.child_by_field_name("right")
+            kind = self._ctor_kind(value) if value is not None else self._type_kind(node.child_by_field_name("type"))
+        if target is None:
+            return
+        if target.type == "object_pattern" and value is not None and _text(value).startswith("require("):
+            if "openai" in _text(value):  # const { OpenAI } = require('openai')
+                self.classes.update(_text(child) for child in target.named_children)
+            return
+        name = _text(target)
+        if node.type in ("public_field_definition", "field_definition") or name.startswith("this."):
+            name = "this." + name.removeprefix("this.")
+            if name.startswith("this.#"):
+                name = "this." + name[6:]
+        if value is not None and value.type == "call_expression" and _text(value).startswith("require("):
+            if "'openai'" in _text(value) or '"openai"' in _text(value):
+                self.classes.add(name)  # const OpenAI = require('openai')
+            return
+        if value is not None and "." not in name:
+            self.values[name] = value
+        names = [name]
+        if node.type == "required_parameter" and any(c.type == "accessibility_modifier" for c in node.children):
+            names.append("this." + name)  # constructor(private client: OpenAI) is also a field
+        for name in names:
+            if kind and self.kinds.get(name) != "client":
+                self.kinds[name] = kind
+
+    def _type_kind(self, annotation):
+        if annotation is None:
+            return None
+        names = _text(annotation).replace("|", " ").replace(":", " ").replace("<", " ").replace(">", " ").split()
+        return "client" if any(name.split(".")[-1] in CLIENT_CLASSES for name in names) else "foreign"
+
+    # ---- calls -----------------------------------------------------------------------------------
+
+    def scan(self):
+        self.collect()
+        findings = []
+        for node in self.news:
+            name = _text(node.child_by_field_name("constructor")).split(".")[-1]
+            if name in self.sockets:
+                findings.append(self._finding(node, self.sockets[name], set(), CERTAIN, self._arguments(node)))
+        for node in self.calls:
+            finding = self._socket_factory(node) or self._sdk_call(node) or self._raw_call(node)
+            if finding:
+                findings.append(finding)
+        findings.sort(key=lambda finding: (finding.line, finding.column))
+        return findings
+
+    def _socket_factory(self, call):
+        """`OpenAIRealtimeWS.azure(client)` builds a socket like `new OpenAIRealtimeWS()` does."""
+        function = call.child_by_field_name("function")
+        if function is None or function.type != "member_expression":
+            return None
+        owner = _text(function.child_by_field_name("object"))
+        if owner in self.sockets:
+            return self._finding(call, self.sockets[owner], set(), CERTAIN, self._arguments(call))
+        return None
+
+    def _sdk_call(self, call):
+        links, root = [], call.child_by_field_name("function")
+        while root is not None:
+            if root.type == "member_expression":
+                links.insert(0, _text(root.child_by_field_name("property")))
+                root = root.child_by_field_name("object")
+            elif root.type == "call_expression" and _text(root.child_by_field_name("function")).endswith(
+                    ".withOptions"):
+                root = root.child_by_field_name("function").child_by_field_name("object")
+            elif root.type in ("non_null_expression", "parenthesized_expression", "await_expression"):
+                root = root.named_children[0] if root.named_children else None
+            else:
+                break
+        if root is None or not links:
+            return None
+        if root.type == "this" or (root.type == "identifier" and _text(root) == "self"):
+            name, links = "this." + links[0].lstrip("#"), links[1:]
+        elif root.type == "identifier":
+            name = _text(root)
+        elif root.type == "new_expression" or root.type == "call_expression":
+            name = None
+        else:
+            return None
+        kind = self.kinds.get(name) if name else self._ctor_kind(root)
+        if kind == "legacy" and len(links) == 1 and links[0] in LEGACY_NODE:
+            return self._finding(call, LEGACY_NODE[links[0]], set(), CERTAIN, self._arguments(call))
+        if kind == "client" or (kind is None and name and self._distinctive(links)):
+            resolved = resolve_chain(links)
+            if resolved:
+                confidence = CERTAIN if kind == "client" else LIKELY
+                return self._finding(call, resolved[0], resolved[1], confidence, self._arguments(call))
+        return None
+
+    def _distinctive(self, links):
+        return self.mentions_openai and len(links) >= 2 and links[0] in DISTINCTIVE
+
+    def _arguments(self, call):
+        arguments = call.child_by_field_name("arguments")
+        values = [self.value(child) for child in arguments.named_children] if arguments is not None else []
+        # The SDK takes the body as the first object argument, or after an id (`runs.create(threadId, {...})`).
+        return next((value for value in values if isinstance(value, dict)), {})
+
+    def _raw_call(self, call):
+        function = call.child_by_field_name("function")
+        if function is None:
+            return None
+        name = _text(function).split(".")[-1]
+        arguments = call.child_by_field_name("arguments")
+        if name not in HTTP_CALLS or arguments is None or not arguments.named_children:
+            return None
+        values = [self.value(child) for child in arguments.named_children[:2]]
+        if not isinstance(values[0], str):
+            return None
+        found = raw_finding(values[0], self.mentions_openai)
+        if not found:
+            return None
+        payload = values[1] if len(values) > 1 and isinstance(values[1], dict) else {}
+        if isinstance(payload.get("body"), dict):  # fetch(url, {body: JSON.stringify({...})})
+            payload = payload["body"]
+        elif isinstance(payload.get("data"), dict):
+            payload = payload["data"]
+        return self._finding(call, found[0], found[1], LIKELY, payload)
+
+    def _finding(self, node, endpoint, implied, confidence, arguments):
+        features, models = features_and_models(arguments)
+        line = node.start_point[0] + 1
+        return Finding(endpoint=endpoint, file=self.relpath, line=line, column=node.start_point[1] + 1,
+                       features=sorted(features | implied), models=sorted(models),
+                       snippet=snippet_of(self.lines, line), confidence=confidence)
+
+    # ---- values ----------------------------------------------------------------------------------
+
+    def value(self, node, depth=0):
+        if node is None or depth > 8:
+            return UNKNOWN
+        kind = node.type
+        if kind == "string":
+            return _string(node)
+        if kind == "template_string":
+            return "".join(_text(child) if child.type == "string_fragment" else self._part(child, depth)
+                           for child in node.named_children)
+        if kind in ("true", "false"):
+            return kind == "true"
+        if kind in ("null", "undefined"):
+            return None
+        if kind == "number":
+            return _text(node)
+        if kind == "object":
+            return self._object(node, depth)
+        if kind == "array":
+            items = []
+            for child in node.named_children:
+                item = self.value(child.named_children[0] if child.type == "spread_element" else child, depth + 1)
+                items.extend(item if child.type == "spread_element" and isinstance(item, list) else [item])
+            return items
+        if kind == "identifier":
+            target = self.values.get(_text(node))
+            return self.value(target, depth + 1) if target is not None else UNKNOWN
+        if kind in ("parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression",
+                    "await_expression"):
+            return self.value(node.named_children[0], depth + 1) if node.named_children else UNKNOWN
+        if kind == "binary_expression" and _text(node.child_by_field_name("operator")) == "+":
+            left = self.value(node.child_by_field_name("left"), depth + 1)
+            right = self.value(node.child_by_field_name("right"), depth + 1)
+            return left + right if isinstance(left, str) and isinstance(right, str) else UNKNOWN
+        if kind == "call_expression" and _text(node.child_by_field_name("function")) == "JSON.stringify":
+            arguments = node.child_by_field_name("arguments")
+            return self.value(arguments.named_children[0], depth + 1) if arguments.named_children else UNKNOWN
+        return UNKNOWN
+
+    def _part(self, substitution, depth):
+        inner = self.value(substitution.named_children[0], depth + 1) if substitution.named_children else UNKNOWN
+        return inner if isinstance(inner, str) else "{}"
+
+    def _object(self, node, depth):
+        result = {}
+        for child in node.named_children:
+            if child.type == "pair":
+                key = child.child_by_field_name("key")
+                name = _string(key) if key.type == "string" else _text(key)
+                result[name] = self.value(child.child_by_field_name("value"), depth + 1)
+            elif child.type == "shorthand_property_identifier":
+                target = self.values.get(_text(child))
+                result[_text(child)] = self.value(target, depth + 1) if target is not None else UNKNOWN
+            elif child.type == "spread_element" and child.named_children:
+                inner = self.value(child.named_children[0], depth + 1)
+                if isinstance(inner, dict):
+                    result.update(inner)
+        return result
+
+
+def scan_script(text, relpath, suffix):
+    """(findings, error) for one JS/TS source; tree-sitter always gives a tree, so syntax errors are
+    reported alongside whatever parsed."""
+    tree = _parser(parser_kind(suffix)).parse(text.encode("utf-8"))
+    error = None
+    if tree.root_node.has_error:
+        line = _first_error_line(tree.root_node)
+        error = f"syntax error near line {line}; the rest of the file was scanned"
+    return ScriptFile(tree.root_node, text, relpath).scan(), error
+
+
+def _first_error_line(node):
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "ERROR" or current.is_missing:
+            return current.start_point[0] + 1
+        stack.extend(reversed([child for child in current.children if child.has_error or child.is_missing]))
+    return node.start_point[0] + 1

@@ -1,0 +1,25 @@
+"""Raw HTTP calls to OpenAI (`requests.post("https://api.openai.com/v1/files")`, `fetch`, `curl`).
+
+A path on another host (`http://localhost:8000/v1/chat/completions`, an OpenAI-compatible server) is
+not OpenAI; a bare `/v1/...` path counts only in a file that mentions OpenAI at all.
+"""
+
+import re
+
+from .endpoints import resolve_raw_path
+
+# Function or method names that send a request to their first (or `url=`) argument.
+HTTP_CALLS = {"get", "post", "put", "patch", "delete", "head", "request", "stream", "urlopen", "Request",
+              "fetch", "axios", "got", "ky", "ofetch", "$fetch", "ajax"}
+OPENAI_HOSTS = ("api.openai.com", ".openai.azure.com", "openai.com/v1")
+_URL_HOST = re.compile(r"^\s*(?:curl\s.*?)?(https?|wss?)://([^/\s\"'`{}]+)")
+
+
+def raw_finding(text, mentions_openai):
+    """(endpoint, implied features) when `text` names an OpenAI `/v1/...` path, else None."""
+    if "/v1/" not in text:
+        return None
+    if not any(host in text for host in OPENAI_HOSTS):
+        if _URL_HOST.match(text) or not mentions_openai:
+            return None
+    return resolve_raw_path(text)
