@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "apps.accounts",
     "apps.catalog",
     "apps.workspace",
+    "apps.codescan",
     "apps.packets",
     "apps.tracking",
     "apps.audit",  # after the domain apps: it registers their models for history
@@ -200,6 +201,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
         "options": {"expires": 50},
     },
+    "sweep-code-scans": {
+        "task": "apps.codescan.tasks.sweep_code_scans",
+        "schedule": 60.0,
+        "options": {"expires": 50},
+    },
     "check-usage-of-approved-requests": {
         "task": "apps.tracking.tasks.check_usage",
         "schedule": 3600.0,
@@ -226,6 +232,12 @@ OPENAI_ADMIN_KEY = env.str("OPENAI_ADMIN_KEY", default="")
 REVERIFY_AFTER_DAYS = env.int("REVERIFY_AFTER_DAYS", default=90)
 FOLLOW_UP_CLAIM_TIMEOUT_MINUTES = env.int("FOLLOW_UP_CLAIM_TIMEOUT_MINUTES", default=10)
 TRACKING_ATTACHMENT_MAX_BYTES = env.int("TRACKING_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
+# Code scans: the uploaded zip, what it may unpack to, how many files, and how long a scan may take.
+CODE_SCAN_MAX_UPLOAD_BYTES = env.int("CODE_SCAN_MAX_UPLOAD_BYTES", default=50 * 1000 * 1000)
+CODE_SCAN_MAX_UNPACKED_BYTES = env.int("CODE_SCAN_MAX_UNPACKED_BYTES", default=500 * 1000 * 1000)
+CODE_SCAN_MAX_FILES = env.int("CODE_SCAN_MAX_FILES", default=50_000)
+CODE_SCAN_TIME_LIMIT = env.int("CODE_SCAN_TIME_LIMIT", default=300)
+CODE_SCAN_GRACE_SECONDS = env.int("CODE_SCAN_GRACE_SECONDS", default=60)
 
 # Justification packets: the contact-form text limit, and the render task's time limits (seconds).
 PACKET_FORM_TEXT_LIMIT = env.int("PACKET_FORM_TEXT_LIMIT", default=1500)
