@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("apps.accounts.urls")),
     path("catalog/", include("apps.catalog.urls")),
     path("", include("apps.tracking.urls")),  # requests/<id>/tracking/... and tracking/policy/
+    path("", include("apps.codescan.urls")),  # requests/<id>/code-scans/..., before the wizard's item URLs
     path("requests/", include("apps.workspace.urls")),
     path("requests/", include("apps.packets.urls")),  # requests/<id>/packet/... and requests/packet-settings/
     path("organization/export/", include("apps.orgdata.urls")),

@@ -18,6 +18,7 @@ from dataclasses import asdict
 from django.conf import settings
 from django.utils import timezone
 
+from apps.codescan.selectors import evidence_by_endpoint
 from apps.workspace.findings import CONTROL_LABELS, evaluate_under
 from apps.workspace.models import Control, ZdrRequest
 from apps.workspace.taxonomy import FIELD_CHOICES, labels
@@ -55,6 +56,7 @@ def packet_snapshot(assessment, *, number=None, generated_by=None, paper_size="A
             "missing": [m.label for m in assessment.completeness.missing],
         },
         "catalog": catalog_excerpt(assessment.catalog, request),
+        "code_evidence": evidence_by_endpoint(zdr_request),
         "meta": {
             "number": number,
             "generated_by": _person(generated_by),

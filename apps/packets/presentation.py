@@ -43,6 +43,8 @@ def packet_context(snapshot):
     usages = [_usage(n, u, rows, feature_rows, column, findings) for n, u in enumerate(request["usages"], start=1)]
     usage_labels = {u["id"]: f"Usage {u['n']}" + (f": {u['purpose']}" if u["purpose"] else "") for u in usages}
     endpoints = _with_limitations(_endpoints(usages, rows, column, catalog), findings)
+    for entry in endpoints:
+        entry["evidence"] = (snapshot.get("code_evidence") or {}).get(entry["path"], [])
     warnings = _grouped([f for f in findings if f["severity"] == "warning"], usage_labels, rows)
     return {
         "s": snapshot,

@@ -58,14 +58,20 @@ def scope_check(*, request_id):
     # Judged under the control OpenAI granted, whatever the request now asks for.
     findings = evaluate_under(snapshot, catalog_document(zdr_request.catalog_version), BASE_CONTROL[approval.control])
     found = uncovered(snapshot["usages"], approval.covered or {}, [f for f in findings if f.is_open])
-    known = {key for keys in DriftAlert.objects.filter(request=zdr_request, kind=DriftAlert.Kind.SCOPE,
+    return drift_raise_new(zdr_request=zdr_request, kind=DriftAlert.Kind.SCOPE, found=found,
+                           lead="Usage outside the approval: ")
+
+
+def drift_raise_new(*, zdr_request, kind, found, lead):
+    """Raise one alert for the keys of `found` (key -> sentence) that no open alert already holds."""
+    known = {key for keys in DriftAlert.objects.filter(request=zdr_request, kind=kind,
                                                        resolved_at__isnull=True).values_list("keys", flat=True)
              for key in keys}
     new = [key for key in found if key not in known]
     if not new:
         return None
-    detail = "Usage outside the approval: " + "; ".join(found[key] for key in new) + "."
-    return drift_raise(zdr_request=zdr_request, kind=DriftAlert.Kind.SCOPE, keys=new, detail=detail)
+    detail = lead + "; ".join(found[key].rstrip(".") for key in new) + "."
+    return drift_raise(zdr_request=zdr_request, kind=kind, keys=new, detail=detail)
 
 
 @transaction.atomic

@@ -264,3 +264,33 @@ class DriftAlert(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.detected_at:%Y-%m-%d})"
+
+
+class UsageCheck(models.Model):
+    """What the Admin API's usage endpoints showed for the request's projects, set beside what the
+    request declared at that moment. Stored as evidence; the admin key never is."""
+
+    class Outcome(models.TextChoices):
+        DECLARED = "declared", "Everything used is declared"
+        UNDECLARED = "undeclared", "Use the request does not declare"
+        ERROR = "error", "Could not check"
+
+    request = models.ForeignKey(ZdrRequest, on_delete=models.CASCADE, related_name="usage_checks")
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    summary = models.TextField()
+    control = models.CharField(max_length=16)
+    project_ids = models.JSONField(default=list)
+    rows = models.JSONField(default=list)
+    ran_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    ran_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-ran_at", "-pk"]
+        indexes = [models.Index(fields=["request", "-ran_at"], name="usage_check_latest")]
+
+    def __str__(self):
+        return f"usage {self.ran_at:%Y-%m-%d}: {self.outcome}"
+
+    @property
+    def blockers(self):
+        return [row for row in self.rows if row["severity"] == "blocker"]

@@ -20,6 +20,7 @@ from .models import (
     FollowUp,
     FollowUpPolicy,
     Transition,
+    UsageCheck,
     Verification,
 )
 from .schedule import Event
@@ -79,6 +80,10 @@ def approval_current(zdr_request):
 
 def verifications_of(zdr_request):
     return Verification.objects.filter(request=zdr_request).select_related("ran_by")
+
+
+def usage_check_latest(zdr_request):
+    return UsageCheck.objects.filter(request=zdr_request).select_related("ran_by").first()
 
 
 def drift_open(zdr_request):

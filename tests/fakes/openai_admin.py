@@ -8,6 +8,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
 
 VALID_KEY = "sk-admin-FAKE0123456789abcdefTESTKEY"
 
@@ -20,6 +21,13 @@ class State:
     delay: float = 0.0
     status: int | None = None  # force this status on every answer
     requests: list = field(default_factory=list)  # (method, path, had a bearer key)
+    # Usage: kind ("completions", "vector_stores", …) -> buckets ({"results": [...]}), served
+    # `page_size` buckets a page; the first `rate_limited` usage answers are 429 with Retry-After.
+    usage: dict = field(default_factory=dict)
+    page_size: int = 7
+    rate_limited: int = 0
+    retry_after: str = "0"
+    usage_status: int | None = None  # force this status on usage answers only
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -49,6 +57,8 @@ class Handler(BaseHTTPRequestHandler):
                                                 "type": "invalid_request_error"}})
         if self.path == "/v1/organization/data_retention":
             return self._answer(200, {"object": "organization.data_retention", "type": state.organization_type})
+        if self.path.startswith("/v1/organization/usage/"):
+            return self._usage(state)
         parts = self.path.strip("/").split("/")
         if len(parts) == 5 and parts[:3] == ["v1", "organization", "projects"] and parts[4] == "data_retention":
             if parts[3] in state.projects:
@@ -56,6 +66,29 @@ class Handler(BaseHTTPRequestHandler):
                                           "type": state.projects[parts[3]]})
             return self._answer(404, {"error": {"message": "No such project."}})
         return self._answer(404, {"error": {"message": "Not found."}})
+
+    def _usage(self, state):
+        url = urlsplit(self.path)
+        kind = url.path.rsplit("/", 1)[1]
+        query = parse_qs(url.query)
+        if state.rate_limited:
+            state.rate_limited -= 1
+            self.send_response(429)
+            self.send_header("Retry-After", state.retry_after)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        if state.usage_status:
+            return self._answer(state.usage_status, {"error": {"message": "forced"}})
+        projects = set(query.get("project_ids", []))
+        buckets = [{"object": "bucket", "results": [r for r in bucket.get("results", [])
+                                                    if not projects or r.get("project_id") in projects]}
+                   for bucket in state.usage.get(kind, [])]
+        start = int(query.get("page", ["0"])[0])
+        page = buckets[start:start + state.page_size]
+        more = start + state.page_size < len(buckets)
+        return self._answer(200, {"object": "page", "data": page, "has_more": more,
+                                  "next_page": str(start + state.page_size) if more else None})
 
     def do_POST(self):  # noqa: N802 - the portal must never change the setting
         self.server.state.requests.append(("POST", self.path, True))

@@ -11,6 +11,7 @@ LAYERS = [
     {"foundation"},
     {"accounts", "catalog"},
     {"workspace"},
+    {"codescan"},
     {"packets"},
     {"tracking"},
     {"audit", "orgdata"},

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "apps.accounts",
     "apps.catalog",
     "apps.workspace",
+    "apps.codescan",
     "apps.packets",
     "apps.tracking",
     "apps.audit",  # after the domain apps: it registers their models for history
@@ -224,6 +225,16 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": SWEEP_INTERVAL,
         "options": {"expires": SWEEP_INTERVAL},
     },
+    "sweep-code-scans": {
+        "task": "apps.codescan.tasks.sweep_code_scans",
+        "schedule": 60.0,
+        "options": {"expires": 50},
+    },
+    "check-usage-of-approved-requests": {
+        "task": "apps.tracking.tasks.check_usage",
+        "schedule": 3600.0,
+        "options": {"expires": 3000},
+    },
 }
 
 LOGGING = {
@@ -246,9 +257,17 @@ CATALOG_STALE_AFTER_DAYS = env.int("CATALOG_STALE_AFTER_DAYS", default=90)
 # how long a claimed reminder stays claimed before a sweep may take it again, attachment size.
 OPENAI_ADMIN_API_BASE_URL = env.str("OPENAI_ADMIN_API_BASE_URL", default="https://api.openai.com").rstrip("/")
 OPENAI_ADMIN_API_TIMEOUT = env.float("OPENAI_ADMIN_API_TIMEOUT", default=8.0)
+# Only for the scheduled usage check after approval; a person's check asks for the key and keeps it nowhere.
+OPENAI_ADMIN_KEY = env.str("OPENAI_ADMIN_KEY", default="")
 REVERIFY_AFTER_DAYS = env.int("REVERIFY_AFTER_DAYS", default=90)
 FOLLOW_UP_CLAIM_TIMEOUT_MINUTES = env.int("FOLLOW_UP_CLAIM_TIMEOUT_MINUTES", default=10)
 TRACKING_ATTACHMENT_MAX_BYTES = env.int("TRACKING_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
+# Code scans: the uploaded zip, what it may unpack to, how many files, and how long a scan may take.
+CODE_SCAN_MAX_UPLOAD_BYTES = env.int("CODE_SCAN_MAX_UPLOAD_BYTES", default=50 * 1000 * 1000)
+CODE_SCAN_MAX_UNPACKED_BYTES = env.int("CODE_SCAN_MAX_UNPACKED_BYTES", default=500 * 1000 * 1000)
+CODE_SCAN_MAX_FILES = env.int("CODE_SCAN_MAX_FILES", default=50_000)
+CODE_SCAN_TIME_LIMIT = env.int("CODE_SCAN_TIME_LIMIT", default=300)
+CODE_SCAN_GRACE_SECONDS = env.int("CODE_SCAN_GRACE_SECONDS", default=60)
 
 # Justification packets: the contact-form text limit, and the render task's time limits (seconds).
 PACKET_FORM_TEXT_LIMIT = env.int("PACKET_FORM_TEXT_LIMIT", default=1500)

@@ -1,15 +1,19 @@
 """Recording the approval and running the Admin API check."""
 
 from django.contrib import messages
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.debug import sensitive_post_parameters
 
 from apps.accounts.access import membership_required
+from apps.catalog.selectors import catalog_document
 
 from .. import selectors, services
+from ..ci_policy import policy_for_request
 from ..forms import AdminKeyForm, ApprovalForm
-from ..models import Verification
+from ..models import UsageCheck, Verification
+from ..usage_checks import usage_check_run
 from ..verification import verification_run
 from .actions import posted
 
@@ -55,3 +59,30 @@ def admin_api_check(request, request_id):
         "zdr_request": zdr_request, "form": form, "approval": approval,
         "verifications": selectors.verifications_of(zdr_request)[:5],
     })
+
+
+@sensitive_post_parameters("admin_key")
+@membership_required("can_edit")
+def usage_check(request, request_id):
+    zdr_request = selectors.request_tracked_get(organization=request.membership.organization, request_id=request_id)
+    form = AdminKeyForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        check = usage_check_run(zdr_request=zdr_request, admin_key=form.cleaned_data["admin_key"], user=request.user)
+        level = {UsageCheck.Outcome.DECLARED: messages.SUCCESS, UsageCheck.Outcome.UNDECLARED: messages.WARNING}
+        messages.add_message(request, level.get(check.outcome, messages.ERROR), check.summary)
+        return redirect("tracking:usage_check", request_id=zdr_request.pk)
+    return render(request, "tracking/usage_check.html", {
+        "zdr_request": zdr_request, "form": form, "check": selectors.usage_check_latest(zdr_request),
+    })
+
+
+@membership_required()
+def ci_policy(request, request_id):
+    zdr_request = selectors.request_tracked_get(organization=request.membership.organization, request_id=request_id)
+    document = policy_for_request(zdr_request, catalog_document(zdr_request.catalog_version))
+    if document is None:
+        messages.info(request, "The CI policy exists once the request is submitted: it lists what was asked for.")
+        return redirect("tracking:detail", request_id=zdr_request.pk)
+    response = JsonResponse(document, json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="zdr-policy-{zdr_request.pk}.json"'
+    return response
