@@ -8,7 +8,8 @@ does not allow.
 import json
 from dataclasses import dataclass
 
-CONTROLS = {"zdr", "mam"}
+# The portal's controls (apps/workspace/controls.py), spelled out: this library imports no Django app.
+CONTROLS = {"zdr", "mam", "zdr_psp", "private_retention_psp", "safety_retention"}
 
 
 class PolicyError(ValueError):

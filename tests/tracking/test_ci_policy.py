@@ -60,3 +60,14 @@ def test_a_draft_has_no_policy_yet_and_says_when_it_will(client_for, clinic, ali
 
 def test_another_organization_gets_404(client_for, approved, charlie):
     assert client_for(charlie).get(reverse("tracking:ci_policy", args=[approved.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("control", ["zdr", "mam", "zdr_psp", "private_retention_psp", "safety_retention"])
+def test_the_scanner_reads_a_policy_of_every_control_the_portal_offers(tmp_path, control):
+    from zdrscan.policy import policy_load
+
+    document = policy_document(control="zdr", projects=["proj_a"], catalog=CATALOG, basis="approval",
+                               covered={"/v1/responses": []})
+    path = tmp_path / "policy.json"
+    path.write_text(json.dumps({**document, "control": control}))
+    assert policy_load(path).control == control
