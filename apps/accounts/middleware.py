@@ -26,21 +26,27 @@ class CurrentMembershipMiddleware:
 
 
 class SessionLifetimeMiddleware:
-    """Ends a session SESSION_MAX_AGE seconds after sign-in, however active it has been.
-    (The idle timeout is Django's own: SESSION_COOKIE_AGE renewed on every request.)"""
+    """Ends a session SESSION_MAX_AGE seconds after sign-in, however active it has been, and renews
+    the idle timeout (SESSION_COOKIE_AGE) at most once a minute: writing the session on every request
+    would cost each page three queries for an expiry that moves by seconds."""
 
     KEY = "signed_in_at"
+    RENEWED = "renewed_at"
+    RENEW_EVERY = 60
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if request.user.is_authenticated:
-            started = request.session.setdefault(self.KEY, time.time())
-            if time.time() - started > settings.SESSION_MAX_AGE:
+            now = time.time()
+            started = request.session.setdefault(self.KEY, now)
+            if now - started > settings.SESSION_MAX_AGE:
                 logout(request)
                 limit = _in_words(settings.SESSION_MAX_AGE)
                 messages.info(request, f"Your session has ended after {limit}. Please sign in again.")
+            elif now - request.session.get(self.RENEWED, 0) >= self.RENEW_EVERY:
+                request.session[self.RENEWED] = now  # saved, so its expiry and cookie move on
         return self.get_response(request)
 
 

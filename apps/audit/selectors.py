@@ -11,7 +11,7 @@ from apps.packets.models import PacketVersion
 from apps.tracking.models import Approval
 from apps.workspace.selectors import requests_for
 
-from .registry import ON_REQUEST_PAGES
+from .registry import FOLLOWED_BY_MODEL, ON_REQUEST_PAGES
 from .timeline import merged, newest_first, object_entries
 
 # Parts that hang off another part: their rows are found through that part's history rows, so
@@ -106,4 +106,20 @@ class PagedHistory:
             for _, object_rows in groupby(rows, key=attrgetter("id")):
                 found = [e for e in object_entries(followed, object_rows, fields) if (table, e.history_id) in shown]
                 entries.extend(merged(found) if followed.autosaved else found)
+        self._name_references(entries)
         return newest_first(entries)
+
+    def _name_references(self, entries):
+        """Names of the parts the page's changes point to (a status change's packet version) whose
+        own saves are on another page: one query per kind of part."""
+        missing = {}
+        for entry in entries:
+            for change in entry.changes:
+                model = change.field.related_model if change.field.is_relation else None
+                if model in FOLLOWED_BY_MODEL:
+                    missing.setdefault(model, set()).update(
+                        pk for pk in (change.before, change.after) if pk is not None and (model, pk) not in self.names)
+        for model, pks in missing.items():
+            followed = FOLLOWED_BY_MODEL[model]
+            for row in followed.history.objects.filter(id__in=pks).order_by("id", "history_date", "history_id"):
+                self.names[(model, row.id)] = followed.name(row)  # the newest row of each object wins

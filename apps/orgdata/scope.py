@@ -19,6 +19,8 @@ ORGANIZATION_PATHS = {
     "workspace.dataflow": "request__organization",
     "workspace.findingacknowledgement": "request__organization",
     "workspace.warninganswer": "request__organization",
+    "codescan.codescan": "request__organization",
+    "codescan.codeevidence": "usage__request__organization",
     "packets.packetversion": "request__organization",
     "packets.signoff": "version__request__organization",
     "tracking.tracking": "request__organization",
@@ -30,6 +32,7 @@ ORGANIZATION_PATHS = {
     "tracking.checklisttick": "approval__request__organization",
     "tracking.verification": "request__organization",
     "tracking.driftalert": "request__organization",
+    "tracking.usagecheck": "request__organization",
 }
 
 # Models that reach Organization but are deliberately not exported, with the reason.

@@ -172,6 +172,8 @@ class AdminKeyForm(forms.Form):
         key = self.cleaned_data["admin_key"]
         if re.search(r"[\s\x00-\x1f\x7f]", key):
             raise ValidationError("An admin key has no spaces or line breaks; paste it again.")
+        if not key.isascii():
+            raise ValidationError("An admin key is plain letters, digits and dashes (sk-admin-…); paste it again.")
         return key
 
 

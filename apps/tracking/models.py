@@ -273,7 +273,6 @@ class UsageCheck(models.Model):
     class Outcome(models.TextChoices):
         DECLARED = "declared", "Everything used is declared"
         UNDECLARED = "undeclared", "Use the request does not declare"
-        ERROR = "error", "Could not check"
 
     request = models.ForeignKey(ZdrRequest, on_delete=models.CASCADE, related_name="usage_checks")
     outcome = models.CharField(max_length=10, choices=Outcome.choices)

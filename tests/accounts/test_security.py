@@ -43,9 +43,18 @@ def test_the_session_key_changes_at_sign_in(client, alice, password):
 
 
 def test_sessions_expire_after_idle_time_and_after_twelve_hours(client, alice, password, settings):
-    assert settings.SESSION_COOKIE_AGE == 30 * 60 and settings.SESSION_SAVE_EVERY_REQUEST
+    assert settings.SESSION_COOKIE_AGE == 30 * 60
     assert signs_in(client, alice.email, password)
     assert client.get(reverse("portal:dashboard")).status_code == 200
+    session = client.session
+    session["renewed_at"] = time.time() - 61  # a minute without a request: the next one renews the expiry
+    session.save()
+    expiry = session.get_expiry_date()
+    response = client.get(reverse("portal:dashboard"))
+    assert response.cookies["sessionid"]["max-age"] == 30 * 60 and client.session.get_expiry_date() > expiry
+    renewed = client.session["renewed_at"]
+    client.get(reverse("portal:dashboard"))
+    assert client.session["renewed_at"] == renewed  # within the minute: the session is not written again
 
     session = client.session
     session["signed_in_at"] = time.time() - 12 * 60 * 60 - 1

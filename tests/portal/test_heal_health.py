@@ -81,7 +81,7 @@ def test_the_version_page_says_how_long_it_waited_and_what_to_do_when_no_worker_
 
     beat(1)
     html = client_for(alice).get(reverse("packets:version", args=[clinic.pk, 1])).content.decode()
-    assert "Background work is not running" not in html and 'data-hx-trigger="every 1s"' in html
+    assert "Background work is not running" not in html and 'data-hx-trigger="every 500ms"' in html
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from apps.accounts.models import Invitation, Membership
 from apps.catalog.models import CatalogDraft
+from apps.codescan.models import CodeScan
 from apps.packets.models import PacketVersion
 from apps.workspace.demo import CLINIC_TITLE
 from apps.workspace.models import DataFlow, ZdrRequest
@@ -32,6 +33,7 @@ OBJECT_KWARGS = {
     **tracking.OBJECT_KWARGS,
     "number": lambda org: PacketVersion.objects.filter(request__organization=org).first().number,  # a packet version
     "draft_id": lambda org: CatalogDraft.objects.filter(organization=org).first().pk,  # a pasted catalog draft
+    "scan_id": lambda org: CodeScan.objects.filter(request__organization=org).first().pk,  # a code scan
 }
 
 # kwargs that pick a part of an object named by another kwarg.

@@ -39,10 +39,16 @@ def test_undeclared_batch_traffic_is_a_blocker_with_its_volume(client_for, clini
     assert not DriftAlert.objects.exists()  # not approved yet: a finding, not drift
 
 
-def test_a_refused_key_is_recorded_as_could_not_check(client_for, clinic, alice, fake_admin_api):
+def test_a_refused_key_is_said_on_the_form_and_nothing_is_stored(client_for, clinic, alice, fake_admin_api):
     page = run(client_for(alice), clinic, key="sk-admin-wrong").content.decode()
     assert "refused the key (401 Unauthorized)" in page
-    assert UsageCheck.objects.get().outcome == "error"
+    assert not UsageCheck.objects.exists()
+
+
+def test_a_scheduled_check_that_fails_is_tried_again_later(approved, fake_admin_api, settings):
+    settings.OPENAI_ADMIN_KEY = "sk-admin-revoked"
+    assert usage_checks_scheduled() == 0
+    assert usage_checks_due() == [approved]
 
 
 def test_after_approval_undeclared_use_raises_drift_once(client_for, approved, alice, fake_admin_api):
@@ -70,3 +76,9 @@ def test_other_organizations_and_readers_cannot_run_it(client_for, clinic, charl
     assert client_for(charlie).get(url).status_code == 404
     assert client_for(viewer).post(url, {"admin_key": VALID_KEY}).status_code == 403
     assert not UsageCheck.objects.exists()
+
+
+def test_a_key_with_non_ascii_characters_is_a_field_error_not_a_crash(client_for, clinic, alice, fake_admin_api):
+    response = client_for(alice).post(reverse("tracking:usage_check", args=[clinic.pk]), {"admin_key": "sk-admin-é"})
+    assert response.status_code == 200 and "plain letters, digits and dashes" in response.content.decode()
+    assert not UsageCheck.objects.exists() and fake_admin_api.state.requests == []

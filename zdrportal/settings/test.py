@@ -34,3 +34,7 @@ if CELERY_BROKER_URL.startswith("filesystem://"):  # noqa: F405
         key: str(CELERY_BROKER_DIR / name)
         for key, name in [("data_folder_in", "queue"), ("data_folder_out", "queue"), ("control_folder", "control")]
     }
+
+# Nothing in the suite reaches OpenAI: a check that is not pointed at a local fake fails at once.
+OPENAI_ADMIN_API_BASE_URL = "http://127.0.0.1:9"
+OPENAI_ADMIN_KEY = ""

@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
             name='UsageCheck',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('outcome', models.CharField(choices=[('declared', 'Everything used is declared'), ('undeclared', 'Use the request does not declare'), ('error', 'Could not check')], max_length=10)),
+                ('outcome', models.CharField(choices=[('declared', 'Everything used is declared'), ('undeclared', 'Use the request does not declare')], max_length=10)),
                 ('summary', models.TextField()),
                 ('control', models.CharField(max_length=16)),
                 ('project_ids', models.JSONField(default=list)),

@@ -10,6 +10,7 @@ from apps.accounts.access import membership_required
 from apps.catalog.selectors import catalog_document
 
 from .. import selectors, services
+from ..admin_api import AdminApiError
 from ..ci_policy import policy_for_request
 from ..forms import AdminKeyForm, ApprovalForm
 from ..models import UsageCheck, Verification
@@ -67,10 +68,15 @@ def usage_check(request, request_id):
     zdr_request = selectors.request_tracked_get(organization=request.membership.organization, request_id=request_id)
     form = AdminKeyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        check = usage_check_run(zdr_request=zdr_request, admin_key=form.cleaned_data["admin_key"], user=request.user)
-        level = {UsageCheck.Outcome.DECLARED: messages.SUCCESS, UsageCheck.Outcome.UNDECLARED: messages.WARNING}
-        messages.add_message(request, level.get(check.outcome, messages.ERROR), check.summary)
-        return redirect("tracking:usage_check", request_id=zdr_request.pk)
+        try:
+            check = usage_check_run(zdr_request=zdr_request, admin_key=form.cleaned_data["admin_key"],
+                                    user=request.user)
+        except AdminApiError as error:
+            form.add_error(None, str(error))
+        else:
+            ok = check.outcome == UsageCheck.Outcome.DECLARED
+            messages.add_message(request, messages.SUCCESS if ok else messages.WARNING, check.summary)
+            return redirect("tracking:usage_check", request_id=zdr_request.pk)
     return render(request, "tracking/usage_check.html", {
         "zdr_request": zdr_request, "form": form, "check": selectors.usage_check_latest(zdr_request),
     })
