@@ -5,12 +5,14 @@ policies, approvals and checks) in a fixed number of queries, whatever its size,
 is then rendered from memory."""
 
 from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 
 from apps.accounts.emails import render_email
 
 from .drafts import ContactFacts, contact_facts, follow_up_draft, policies_of
 from .models import Approval, FollowUp, FollowUpPolicy, Verification
+from .reminder_text import email_html, email_subject, email_text
 
 
 def _first_per_request(rows):
@@ -35,24 +37,26 @@ class ReminderBatch:
         ) if checking else {}
         self.checks = _first_per_request(
             Verification.objects.filter(request_id__in=checking).select_related("ran_by")) if checking else {}
+        self.default_policy = FollowUpPolicy()
         self.path = reverse("tracking:detail", kwargs={"request_id": 0}).replace("/0/", "/{}/")
 
     def message(self, follow_up):
         zdr_request = follow_up.request
-        context = {
-            "follow_up": follow_up,
-            "zdr_request": zdr_request,
-            "tracking_url": settings.SITE_URL + self.path.format(zdr_request.pk),
-        }
-        if follow_up.kind == FollowUp.Kind.REVERIFY:
-            context["approval"] = self.approvals.get(zdr_request.pk)
-            context["last_check"] = self.checks.get(zdr_request.pk)
+        url = settings.SITE_URL + self.path.format(zdr_request.pk)
+        if follow_up.kind == FollowUp.Kind.REVERIFY:  # rare: rendered from its templates
+            context = {"follow_up": follow_up, "zdr_request": zdr_request, "tracking_url": url,
+                       "approval": self.approvals.get(zdr_request.pk), "last_check": self.checks.get(zdr_request.pk)}
             return render_email("reverification", context, to=[zdr_request.owner.email])
+        draft = None
         if follow_up.kind == FollowUp.Kind.FOLLOW_UP:
-            context["draft"] = follow_up_draft(
+            draft = follow_up_draft(
                 zdr_request, zdr_request.tracking, follow_up, facts=self.facts.get(zdr_request.pk) or ContactFacts(),
-                policy=self.policies.get(zdr_request.organization_id) or FollowUpPolicy())
-        return render_email("followup", context, to=[zdr_request.owner.email])
+                policy=self.policies.get(zdr_request.organization_id) or self.default_policy)
+        # What render_email("followup", ...) makes from templates/emails/followup-*, without the templates.
+        message = EmailMultiAlternatives(email_subject(follow_up, zdr_request),
+                                         email_text(follow_up, zdr_request, url, draft), to=[zdr_request.owner.email])
+        message.attach_alternative(email_html(follow_up, zdr_request, url, draft), "text/html")
+        return message
 
 
 def reminder_message(follow_up):
