@@ -22,9 +22,25 @@ def _first_per_request(rows):
     return first
 
 
+# What the emails read of a follow-up's request, owner, organization, tracking and packet: a
+# batch loads only these columns, not a request's wizard answers or a packet's snapshot.
+_RELATED_COLUMNS = [f"request__{name}" for name in (
+    "title", "legal_entity", "openai_org_id", "requested_control", "organization__name", "owner__email",
+    "owner__full_name", "tracking__request", "tracking__channel", "tracking__submitted_at",
+    "tracking__packet_version__number", "tracking__packet_version__sha256",
+)]
+
+
+def reminders_to_send(follow_ups):
+    """The follow-ups of the queryset with what ReminderBatch needs, in a fixed number of queries."""
+    own = [field.name for field in FollowUp._meta.concrete_fields]
+    return list(follow_ups.select_related("request__owner", "request__organization",
+                                          "request__tracking__packet_version")
+                .only(*own, *_RELATED_COLUMNS).prefetch_related("request__contacts"))
+
+
 class ReminderBatch:
-    """The emails of claimed follow-ups, loaded with select_related("request__owner",
-    "request__organization", "request__tracking__packet_version") and prefetched contacts."""
+    """The emails of claimed follow-ups, loaded by reminders_to_send."""
 
     def __init__(self, follow_ups):
         requests = {f.request_id: f.request for f in follow_ups}
@@ -61,4 +77,5 @@ class ReminderBatch:
 
 def reminder_message(follow_up):
     """One reminder's email (the batch of one)."""
+    [follow_up] = reminders_to_send(FollowUp.objects.filter(pk=follow_up.pk))
     return ReminderBatch([follow_up]).message(follow_up)
