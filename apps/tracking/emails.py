@@ -4,6 +4,8 @@ The sweep sends hundreds at a time, so a batch loads what its emails need (conta
 policies, approvals and checks) in a fixed number of queries, whatever its size, and each email
 is then rendered from memory."""
 
+from email.charset import Charset
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
@@ -29,6 +31,30 @@ _RELATED_COLUMNS = [f"request__{name}" for name in (
     "owner__full_name", "tracking__request", "tracking__channel", "tracking__submitted_at",
     "tracking__packet_version__number", "tracking__packet_version__sha256",
 )]
+
+
+_UTF8 = Charset("utf-8")
+
+
+class ReminderEmail(EmailMultiAlternatives):
+    """An email whose non-ASCII subject is encoded in one step. Python's email.header folds such a
+    subject by re-encoding it once for each character (60 µs, the most expensive part of building
+    a reminder's MIME message); when the whole subject fits in one encoded word (at most 78
+    characters, as with nearly every reminder) that fold gives exactly this one word, and an ASCII
+    header passes through unchanged. Longer subjects, and any line break (refused), take Django's way."""
+
+    def message(self):
+        subject = self.subject
+        if subject.isascii() or "\n" in subject or "\r" in subject:
+            return super().message()
+        word = _UTF8.header_encode(subject)
+        if len(word) > 78:  # email.header.MAXLINELEN
+            return super().message()
+        self.subject = word
+        try:
+            return super().message()
+        finally:
+            self.subject = subject
 
 
 def reminders_to_send(follow_ups):
@@ -69,8 +95,8 @@ class ReminderBatch:
                 zdr_request, zdr_request.tracking, follow_up, facts=self.facts.get(zdr_request.pk) or ContactFacts(),
                 policy=self.policies.get(zdr_request.organization_id) or self.default_policy)
         # What render_email("followup", ...) makes from templates/emails/followup-*, without the templates.
-        message = EmailMultiAlternatives(email_subject(follow_up, zdr_request),
-                                         email_text(follow_up, zdr_request, url, draft), to=[zdr_request.owner.email])
+        message = ReminderEmail(email_subject(follow_up, zdr_request),
+                                email_text(follow_up, zdr_request, url, draft), to=[zdr_request.owner.email])
         message.attach_alternative(email_html(follow_up, zdr_request, url, draft), "text/html")
         return message
 

@@ -18,14 +18,20 @@ def _day_text(day, form, language):
     return dateformat.format(day, form)
 
 
-def date_text(value, form):
-    """What `{{ value|date:form }}` writes, for a format of date parts only (j, l, F, M, Y): each
-    day's text is formatted once (the reminders of a batch share a few days)."""
-    if value in (None, ""):
-        return ""
-    if isinstance(value, datetime):
-        value = (timezone.localtime(value) if timezone.is_aware(value) else value).date()
-    return _day_text(value, form, translation.get_language())
+def day_formatter(form):
+    """A function writing what `{{ value|date:form }}` writes, for a format of date parts only (j,
+    l, F, M, Y), in the current time zone and language: each day's text is formatted once (the
+    reminders of a batch share a few days)."""
+    zone, language = timezone.get_current_timezone(), translation.get_language()
+
+    def day_text(value):
+        if value in (None, ""):
+            return ""
+        if isinstance(value, datetime):
+            value = (timezone.localtime(value, zone) if timezone.is_aware(value) else value).date()
+        return _day_text(value, form, language)
+
+    return day_text
 
 
 def draft_subject(fields):
@@ -50,16 +56,16 @@ def draft_body(fields):
     if fields["submitted_at"]:
         days = fields["days_since_submission"]
         channel = f" ({fields['channel']})" if fields["channel"] else ""
-        lines.append(f"- Submitted on {date_text(fields['submitted_at'], 'j F Y')}{channel}, "
+        lines.append(f"- Submitted on {day_formatter('j F Y')(fields['submitted_at'])}{channel}, "
                      f"{days} day{'' if days == 1 else 's'} ago")
     if fields["packet_number"]:
         lines.append(f"- Justification packet: version {fields['packet_number']}, "
                      f"SHA-256 {fields['packet_sha256'] or '(not rendered)'}")
+    day_text = day_formatter("j M Y")
     if fields["previous_contacts"]:
-        dates = ", ".join(date_text(at, "j M Y") for at in fields["previous_contacts"])
-        lines.append(f"- Our earlier messages: {dates}")
+        lines.append(f"- Our earlier messages: {', '.join(map(day_text, fields['previous_contacts']))}")
     if fields["last_reply"]:
-        lines.append(f"- Your last reply: {date_text(fields['last_reply'], 'j M Y')}")
+        lines.append(f"- Your last reply: {day_text(fields['last_reply'])}")
     lines += ["", "Could you tell us where the request stands, and whether you need anything else from us? We "
               "are happy to answer questions on a short call.", "", "Thank you,",
               fields["sender"].get_full_name(), str(company)]
@@ -86,7 +92,7 @@ def email_text(follow_up, zdr_request, tracking_url, draft=None):
     else:
         middle = (f"OpenAI has not answered “{title}” ({organization}). Follow-up #{follow_up.attempt}"
                   f"{', an escalation,' if follow_up.escalate else ''} is due since "
-                  f"{date_text(follow_up.due_at, 'l j F')}.\n\n"
+                  f"{day_formatter('l j F')(follow_up.due_at)}.\n\n"
                   f"A draft, ready to copy{f' (to {draft.to})' if draft.to else ''}:\n\n"
                   f"Subject: {draft.subject}\n\n{draft.body}\n"
                   f"Once you have sent it, mark it as sent on the request so the next follow-up is planned:\n"
@@ -104,7 +110,7 @@ def email_html(follow_up, zdr_request, tracking_url, draft=None):
     else:
         middle = (f"<p>OpenAI has not answered <strong>{title}</strong> ({organization}). Follow-up "
                   f"#{escape(follow_up.attempt)}{', an escalation,' if follow_up.escalate else ''} is due since "
-                  f"{escape(date_text(follow_up.due_at, 'l j F'))}.</p>\n"
+                  f"{escape(day_formatter('l j F')(follow_up.due_at))}.</p>\n"
                   f"<p>A draft, ready to copy{f' (to {escape(draft.to)})' if draft.to else ''}:</p>\n"
                   f"<p><strong>Subject:</strong> {escape(draft.subject)}</p>\n"
                   f"<pre>{escape(draft.body)}</pre>\n"

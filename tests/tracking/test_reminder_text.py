@@ -6,12 +6,13 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
+from django.core.mail import BadHeaderError, EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from apps.tracking.drafts import Draft, follow_up_draft, merge_fields
-from apps.tracking.emails import reminder_message
+from apps.tracking.emails import ReminderEmail, reminder_message
 from apps.tracking.models import ContactEntry, FollowUp
 from apps.tracking.reminder_text import draft_body, draft_subject
 
@@ -86,3 +87,22 @@ def test_the_reminder_email_is_what_its_templates_write(submitted, change, title
         draft = follow_up_draft(follow_up.request, follow_up.request.tracking, follow_up)
     assert (subject, text, html) == template_email(follow_up, draft)
     assert title in subject
+
+
+@pytest.mark.parametrize("subject", [
+    "Follow-up #2 due for “Clinic assistant”",  # the usual reminder: one encoded word
+    "Follow-up #2 due for “" + "x" * 25 + "”",  # the longest subject that fits in one word
+    "Follow-up #2 due for “" + "x" * 26 + "”",  # and one more character: folded into two
+    "Escalation due for “Ünïcödé 🙂 assistant with a title long enough to be folded over lines”",
+    "Plain ASCII subject, long enough to need folding over two lines of at most 78 characters",
+])
+def test_the_reminder_subject_header_is_what_django_writes(subject):
+    fast, django_way = ReminderEmail(subject, "Body", to=["a@example.com"]), EmailMultiAlternatives(
+        subject, "Body", to=["a@example.com"])
+    assert fast.message()["Subject"] == django_way.message()["Subject"]
+    assert fast.subject == subject  # the message keeps its subject
+
+
+def test_a_line_break_in_a_reminder_subject_is_refused():
+    with pytest.raises(BadHeaderError):
+        ReminderEmail("Follow-up “due”\nBcc: someone@example.com", "Body", to=["a@example.com"]).message()
