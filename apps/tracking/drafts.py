@@ -4,10 +4,10 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from .models import ContactEntry, Direction, FollowUpPolicy
+from .reminder_text import draft_body, draft_subject
 
 BAA_ADDRESS = "baa@openai.com"
 
@@ -94,6 +94,6 @@ def follow_up_draft(zdr_request, tracking, follow_up, now=None, *, facts=None, p
     return Draft(
         to=f"{context['recipient_name']} <{context['recipient_email']}>" if context["recipient_name"] and
         context["recipient_email"] else context["recipient_email"],
-        subject=" ".join(render_to_string("tracking/drafts/followup-subject.txt", context).split()),
-        body=render_to_string("tracking/drafts/followup-body.txt", context).strip() + "\n",
+        subject=draft_subject(context),  # what tracking/drafts/followup-subject.txt writes
+        body=draft_body(context),  # and tracking/drafts/followup-body.txt
     )

@@ -25,7 +25,7 @@ from django.utils import timezone
 from apps.foundation.history import update_with_history
 
 from .businessdays import parse_holidays
-from .emails import ReminderBatch
+from .emails import ReminderBatch, reminders_to_send
 from .models import FollowUp, FollowUpPolicy, Tracking
 from .schedule import Terms, first_verification_due, next_follow_up, reverification_due
 from .selectors import approval_current, events_for
@@ -164,9 +164,7 @@ def follow_ups_send(*, token):
     """Email the reminders claimed with `token` through one mail connection, then mark them sent in
     one UPDATE. A reminder whose rendering or sending fails is released for a retry (with a growing
     pause) and the others still go. Returns how many were sent."""
-    rows = list(FollowUp.objects.filter(claim_token=token).select_related(
-        "request__owner", "request__organization", "request__tracking__packet_version",
-    ).prefetch_related("request__contacts"))
+    rows = reminders_to_send(FollowUp.objects.filter(claim_token=token))
     if not rows:
         return 0
     batch, sent, failed = ReminderBatch(rows), set(), []

@@ -168,9 +168,10 @@ class FollowUp(models.Model):
 
     class Meta:
         ordering = ["due_at", "pk"]
-        # The sweep reads it in order (state, then the oldest due first): its cost follows the
-        # number due, not the closed or far-off rows.
-        indexes = [models.Index(fields=["state", "due_at"], name="follow_up_due")]
+        # The sweep reads it in order (state, then the oldest due first), and finds a batch by its
+        # claim's token: its cost follows the number due, not the closed or far-off rows.
+        indexes = [models.Index(fields=["state", "due_at"], name="follow_up_due"),
+                   models.Index(fields=["claim_token"], name="follow_up_claim")]
 
     def __str__(self):
         return f"{self.get_kind_display()} #{self.attempt} for {self.request_id}, due {self.due_at:%Y-%m-%d}"
