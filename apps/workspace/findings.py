@@ -222,7 +222,7 @@ def _usage_findings(usage, endpoints, features, context):
     row = endpoints.get(path)
     reading = read_usage(usage, row, features)
     limits = _applicable_limitations(row, reading.features, context)
-    found = []
+    found, carried = [], []  # carried: the features whose warnings list the row's limitations
     for key in reading.features:
         linked = [lim for lim in limits if key in lim.features]
         finding = _feature_finding(key, features.get(key), path, context, make, linked, reading.derived.get(key), row)
@@ -230,9 +230,11 @@ def _usage_findings(usage, endpoints, features, context):
             found.append(finding)
             if finding.severity == "warning":
                 limits = [lim for lim in limits if lim.text not in finding.points]
+                if finding.points:
+                    carried.append(features[key]["name"])
         found.extend(store_finding(key, features.get(key), path, reading, make))
     found.extend(baa_findings(row, reading.features, features, path, context, make))
-    return [_endpoint_finding(path, row, limits, context, make), *found]
+    return [_endpoint_finding(path, row, limits, context, make, carried), *found]
 
 
 def _applicable_limitations(row, used, context):
@@ -247,7 +249,7 @@ def _citations(limitations, row, catalog):
     return tuple(provenance_of({"provenance": lim.provenance}, catalog, parent=parent) for lim in limitations)
 
 
-def _endpoint_finding(path, row, limits, context, make):
+def _endpoint_finding(path, row, limits, context, make, carried=()):
     label, as_of = context["label"], context["as_of"]
     if row is None:
         removal = context["removed"].get(path)
@@ -278,6 +280,13 @@ def _endpoint_finding(path, row, limits, context, make):
         return make("warning", f"{path} is eligible for {label} with limitations", _sentences(*points),
                     remediation=row["remediation"], points=points, rule=row,
                     citations=_citations(limits, row, catalog))
+    if eligibility == "limited" and carried:
+        # Never "none concerns this usage" while a feature's warning lists one of the row's limitations.
+        names = ", ".join(carried)
+        return make("info", f"{path} is eligible for {label}; the limitations that concern this usage are listed "
+                            f"under {names}", f"{retention} The catalog lists {len(every)} "
+                    f"limitation{'s' if len(every) > 1 else ''} for it; those that concern this usage are about "
+                    f"{names}, the others about features this usage does not use.", rule=row)
     if eligibility == "limited":
         return make("info", f"{path} is eligible for {label}; none of its limitations concerns this usage",
                     f"{retention} The catalog lists {len(every)} limitation{'s' if len(every) > 1 else ''} "
