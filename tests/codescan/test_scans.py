@@ -35,6 +35,13 @@ def test_the_page_says_what_to_upload_before_any_scan(client_for, clinic, alice)
     assert "No scan yet" in page and "git archive --format=zip HEAD" in page and 'type="file"' in page
 
 
+def test_a_queued_scan_says_it_waits_and_polls(client_for, clinic, alice):
+    response = uploaded(client_for(alice), clinic, zip_bytes(repository()))
+    page = client_for(alice).get(response["Location"]).content.decode()
+    assert "Waiting for the worker" in page and "This page updates by itself" in page
+    assert 'data-hx-trigger="every 2s"' in page
+
+
 def test_a_scan_finds_the_calls_and_deletes_the_zip(client_for, clinic, alice):
     scan = scanned(client_for(alice), clinic)
     assert scan.state == "done" and not scan.archive
