@@ -26,10 +26,10 @@ def say(message):
 
 
 def page_queries(user, pages):
-    """The queries each page makes, through Django's test client (counted at the cursor: the
-    query log is reset by each request)."""
+    """The queries each page makes as it renders after a change (the fragment cache off), through
+    Django's test client (counted at the cursor: the query log is reset by each request)."""
     from django.db import connection
-    from django.test import Client
+    from django.test import Client, override_settings
 
     client = Client()
     client.force_login(user)
@@ -39,11 +39,12 @@ def page_queries(user, pages):
         counts[name] += 1
         return execute(sql, params, many, context)
 
-    for name, path in pages.items():
-        client.get(path)  # first visit: session, caches
-        counts[name] = 0
-        with connection.execute_wrapper(count):
-            assert client.get(path).status_code == 200, path
+    with override_settings(FRAGMENT_CACHE=False):
+        for name, path in pages.items():
+            client.get(path)  # first visit: session
+            counts[name] = 0
+            with connection.execute_wrapper(count):
+                assert client.get(path).status_code == 200, path
     return counts
 
 
@@ -95,6 +96,7 @@ def web_figures(world, pages, env, port):
         say(f"trivial p95 {trivial * 1000:.1f} ms; " + ", ".join(
             f"{name} {p * 1000:.0f} ms ({r:.1f}x)" for name, (p, r) in ratios.items()))
         figures["page_ratios"] = {name: r for name, (_, r) in ratios.items()}
+        cold_pages(user, pages, env, port + 1)
         figures["dashboard_rps"] = web.requests_per_second(port, user.email, "/")
         say(f"dashboard, 8 clients: {figures['dashboard_rps']:.0f} requests/s")
         if os.environ.get("BENCH_PACKET") == "1":
@@ -102,6 +104,15 @@ def web_figures(world, pages, env, port):
         if not ONLY or "click" in ONLY:
             figures["click_to_ready_over_render"] = click_figures(clinic, user, env, port, PacketVersion)
     return figures
+
+
+def cold_pages(user, pages, env, port):
+    """For the record, not a goal: the same pages rendered on every visit (the fragment cache off),
+    as after each change."""
+    with web.gunicorn({**env, "FRAGMENT_CACHE": "false"}, port):
+        trivial, ratios = web.page_ratios(port, user.email, pages, max(PAGE_ROUNDS // 2, 10))
+    say(f"without the fragment cache: trivial p95 {trivial * 1000:.1f} ms; " + ", ".join(
+        f"{name} {p * 1000:.0f} ms ({r:.1f}x)" for name, (p, r) in ratios.items()))
 
 
 def packet_figures(clinic, user, env, port):

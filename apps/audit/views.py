@@ -3,10 +3,12 @@
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from apps.accounts.access import membership_required
-from apps.workspace.selectors import request_get
+from apps.foundation.fragments import fragment
+from apps.workspace.selectors import request_get, request_title_get
 
 from .export import history_csv
 from .models import SecurityEvent
@@ -19,14 +21,22 @@ PER_PAGE = 20  # saves a page: a phone shows a page without endless scrolling
 
 @membership_required()
 def request_history(request, request_id):
-    zdr_request = request_for_history(organization=request.membership.organization, request_id=request_id)
+    membership = request.membership
+    zdr_request = request_title_get(organization=membership.organization, request_id=request_id)
+    html = fragment(request, "history", zdr_request.pk, membership.role, request.GET.get("page", ""),
+                    render=lambda: _history(request, membership, request_id))
+    return render(request, "audit/history.html", {"zdr_request": zdr_request, "body": html})
+
+
+def _history(request, membership, request_id):
+    zdr_request = request_for_history(organization=membership.organization, request_id=request_id)
     history = PagedHistory(zdr_request)
     page = Paginator(history, PER_PAGE).get_page(request.GET.get("page"))
     entries = list(page.object_list)
     presenter = Presenter(entries, history.names)
-    return render(request, "audit/history.html", {
+    return render_to_string("audit/partials/history_body.html", {
         "zdr_request": zdr_request, "page": page, "entries": [presenter.entry(e) for e in entries],
-    })
+    }, request)
 
 
 @membership_required("is_owner")

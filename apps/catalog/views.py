@@ -1,10 +1,13 @@
 """The catalog pages. The catalog is reference data: every signed-in user sees every provider's
 catalog, whatever their organization, so there is no organization scoping here."""
 
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
+
+from apps.foundation.fragments import fragment
 
 from . import selectors
 from .forms import CatalogFilterForm, VersionDiffForm
@@ -27,20 +30,28 @@ def endpoints(request, provider):
     version = selectors.version_latest(provider)
     if version is None:
         return _not_loaded(request, provider)
+    # The page is the same for everyone on the same version and filters (and day: it says its age).
+    # htmx asks for the table alone while the filters change; a history restore needs the page.
+    partial = request.htmx and not request.htmx.history_restore_request
+    template = "catalog/partials/results.html" if partial else "catalog/partials/endpoints_body.html"
+    html = fragment(request, "catalog-results" if partial else "catalog-page", version.pk, request.GET.urlencode(),
+                    render=lambda: render_to_string(template, _endpoints_context(request, version), request))
+    response = HttpResponse(html) if partial else render(request, "catalog/endpoints.html",
+                                                         {"version": version, "body": html})
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _endpoints_context(request, version):
     rows, features = selectors.endpoints_with_features(version)
     form = CatalogFilterForm(request.GET, families=selectors.families_of(rows))
     filters = form.filters()
-    context = {
+    return {
         "version": version, "form": form, "filters": filters, "features": features, "total": len(rows),
         "endpoints": selectors.endpoints_matching(rows, **filters), "filtered": any(filters.values()),
         "stale": selectors.is_stale(version), "age_in_days": selectors.age_in_days(version),
         "controls": selectors.controls_of(version),
     }
-    # htmx asks for the table alone while the filters change; a history restore needs the page.
-    partial = request.htmx and not request.htmx.history_restore_request
-    response = render(request, "catalog/partials/results.html" if partial else "catalog/endpoints.html", context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
 
 
 @require_GET

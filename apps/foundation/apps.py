@@ -6,3 +6,6 @@ class FoundationConfig(AppConfig):
 
     name = "apps.foundation"
     label = "foundation"
+
+    def ready(self):
+        from . import changes  # noqa: F401 - connects the write watcher to every database connection

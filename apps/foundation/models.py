@@ -1,4 +1,5 @@
-"""The foundation's one table: form submissions already acted on (see submissions.py)."""
+"""The foundation's tables: form submissions already acted on (submissions.py) and the data version
+(changes.py)."""
 
 from django.conf import settings
 from django.db import models
@@ -19,3 +20,12 @@ class Submission(models.Model):
 
     def __str__(self):
         return f"Submission {self.token}"
+
+
+class DataVersion(models.Model):
+    """One row: the number changes.py moves after every committed write (see there)."""
+
+    number = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return f"Data version {self.number}"

@@ -2,8 +2,10 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 
+from apps.foundation.fragments import fragment
 from apps.tracking.dashboard import dashboard_context
 
 from . import selectors
@@ -33,5 +35,14 @@ def dashboard(request):
     membership = request.membership or None
     context = {"membership": membership}
     if membership:
-        context.update(dashboard_context(membership.organization, request.GET, request.GET.get("page")))
+        context["board"] = fragment(request, "dashboard", membership.organization_id, membership.role,
+                                    request.GET.urlencode(), render=lambda: _board(request, membership))
     return render(request, "portal/dashboard.html", context)
+
+
+def _board(request, membership):
+    """The requests' board, or "" when the organization has none yet (the page then says how to start)."""
+    context = dashboard_context(membership.organization, request.GET, request.GET.get("page"))
+    if not context["total"]:
+        return ""
+    return render_to_string("tracking/dashboard.html", {**context, "membership": membership}, request)

@@ -194,6 +194,12 @@ def open_alerts(organization):
     return alerts.select_related("request")
 
 
+def request_with_tracking_get(*, organization, request_id):
+    """The request and its tracking row alone, through the member's organization."""
+    return get_object_or_404(requests_for(organization).select_related(None).select_related("tracking").only(
+        "title", "requested_control", "organization_id", "tracking__status"), pk=request_id)
+
+
 def request_tracked_get(*, organization, request_id):
     """The request with its tracking row and contacts, through the member's organization."""
     queryset = requests_for(organization).select_related("tracking__packet_version", "organization").annotate(

@@ -25,6 +25,19 @@ def requests_for(organization):
     return ZdrRequest.objects.filter(organization=organization).select_related("owner", "catalog_version")
 
 
+def request_rows(organization):
+    """The request list's rows: only the columns it shows (a request and its catalog version carry
+    large JSON documents that decoding would cost more than the rest of the page)."""
+    return requests_for(organization).only(
+        "title", "requested_control", "openai_org_id", "updated_at", "owner__full_name", "owner__email",
+        "catalog_version__as_of")
+
+
+def request_title_get(*, organization, request_id):
+    """The request's title alone, through the member's organization: for the page around a cached body."""
+    return get_object_or_404(requests_for(organization).select_related(None).only("title"), pk=request_id)
+
+
 def request_get(*, organization, request_id):
     """The request with everything the wizard shows, in a fixed number of queries."""
     queryset = requests_for(organization).prefetch_related(

@@ -102,6 +102,12 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Rendered page fragments (apps/foundation/fragments.py). Each process keeps its own by default: a
+# fragment's key holds the database's data version, so a copy in one process can never outlive a
+# write made in another. CACHE_URL=redis://... shares them between web processes.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://zdrportal")}
+FRAGMENT_CACHE = env.bool("FRAGMENT_CACHE", default=True)
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "apps.accounts.backends.EmailBackend"]
 AUTH_PASSWORD_VALIDATORS = [

@@ -4,10 +4,12 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from apps.accounts.access import membership_required
+from apps.foundation.fragments import fragment
 
 from .. import selectors, services
 from ..drafts import follow_up_draft
@@ -79,8 +81,16 @@ def page_context(request, zdr_request, **extra):
 
 @membership_required()
 def tracking_detail(request, request_id):
-    zdr_request = selectors.request_tracked_get(organization=request.membership.organization, request_id=request_id)
-    return render(request, "tracking/detail.html", page_context(request, zdr_request))
+    membership = request.membership
+    zdr_request = selectors.request_with_tracking_get(organization=membership.organization, request_id=request_id)
+
+    def body():
+        full = selectors.request_tracked_get(organization=membership.organization, request_id=request_id)
+        return render_to_string("tracking/partials/detail_body.html", page_context(request, full), request)
+
+    html = fragment(request, "tracking", zdr_request.pk, membership.role, request.GET.get("page", ""), forms=True,
+                    render=body)
+    return render(request, "tracking/detail.html", {"zdr_request": zdr_request, "body": html})
 
 
 @membership_required()

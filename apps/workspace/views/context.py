@@ -1,6 +1,9 @@
 """What every wizard page shows: navigation with scores, the step's forms, findings, diagram. The
 autosave answers swap parts of the same page in place, so they are built from the same context."""
 
+from django.shortcuts import render
+from django.template.loader import render_to_string
+
 from .. import selectors, services
 from ..diagram import render_html
 from ..forms import StepForm, focus_first_error, with_draft
@@ -94,3 +97,11 @@ def item_answer_context(request, zdr_request, kind, item, *, form, conflict):
         usage_findings=_usage_findings(kind, item, context["assessment"]),
     )
     return context
+
+
+def step_page(request, zdr_request, step, body, status=200):
+    """The step page around its body: the body's context, or its HTML already rendered (a cached one)."""
+    if isinstance(body, dict):
+        body = render_to_string("workspace/partials/step_body.html", body, request)
+    return render(request, "workspace/step.html", {"zdr_request": zdr_request, "step": step, "body": body},
+                  status=status)

@@ -9,7 +9,7 @@ from .. import selectors, services
 from ..forms import AcknowledgementForm, WarningAnswerForm
 from ..selectors import Assessment
 from ..steps import STEP_BY_SLUG
-from .context import answer_context, step_context
+from .context import answer_context, step_context, step_page
 
 
 @require_POST
@@ -53,7 +53,7 @@ def warning_answer(request, request_id):
         return redirect(reverse("workspace:step", kwargs={"request_id": zdr_request.pk, "step": step.slug})
                         + f"#finding-{form.cleaned_data['key']}")
     context = step_context(request, zdr_request, step)
-    return render(request, "workspace/step.html", {**context, "answer_form": form}, status=400)
+    return step_page(request, zdr_request, step, {**context, "answer_form": form}, status=400)
 
 
 def _warning_partial(request, zdr_request, step, form):

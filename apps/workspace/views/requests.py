@@ -2,11 +2,13 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from apps.accounts.access import membership_required
 from apps.catalog.selectors import CatalogNotLoaded, version_current
+from apps.foundation.fragments import fragment
 
 from .. import exports, selectors, services
 from ..forms import NewRequestForm
@@ -15,8 +17,12 @@ from ..selectors import Assessment
 
 @membership_required()
 def request_list(request):
-    page = Paginator(selectors.requests_for(request.membership.organization), 20).get_page(request.GET.get("page"))
-    return render(request, "workspace/request_list.html", {"page": page})
+    membership = request.membership
+    html = fragment(request, "requests", membership.organization_id, membership.role, request.GET.get("page", ""),
+                    render=lambda: render_to_string("workspace/partials/request_list_body.html", {
+                        "page": Paginator(selectors.request_rows(membership.organization), 20).get_page(
+                            request.GET.get("page"))}, request))
+    return render(request, "workspace/request_list.html", {"body": html})
 
 
 @membership_required("can_edit")

@@ -2,15 +2,17 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from apps.accounts.access import membership_required
+from apps.foundation.fragments import fragment
 
 from .. import selectors, services
 from ..forms import StepForm, savable_data, unsaved_input
 from ..items import draft_key
 from ..steps import STEP_BY_SLUG, STEPS
-from .context import FOCUS, answer_context, step_context
+from .context import FOCUS, answer_context, step_context, step_page
 
 
 def _step_or_404(slug):
@@ -22,12 +24,21 @@ def _step_or_404(slug):
 @membership_required()
 def step_view(request, request_id, step):
     step = _step_or_404(step)
-    zdr_request = selectors.request_get(organization=request.membership.organization, request_id=request_id)
+    membership = request.membership
     if request.method == "POST" and step.fields:
-        if not request.membership.can_edit:
+        if not membership.can_edit:
             raise PermissionDenied("Viewers and reviewers cannot edit a request.")
-        return _save(request, zdr_request, step)
-    return render(request, "workspace/step.html", step_context(request, zdr_request, step))
+        return _save(request, selectors.request_get(organization=membership.organization, request_id=request_id), step)
+    zdr_request = selectors.request_title_get(organization=membership.organization, request_id=request_id)
+
+    def body():
+        full = selectors.request_get(organization=membership.organization, request_id=request_id)
+        return render_to_string("workspace/partials/step_body.html", step_context(request, full, step), request)
+
+    # The editor's drafts make the page theirs; a page that opens on an error to fix is not kept.
+    html = body() if FOCUS in request.session else fragment(
+        request, "step", zdr_request.pk, step.slug, request.user.pk, membership.role, forms=True, render=body)
+    return step_page(request, zdr_request, step, html)
 
 
 def _save(request, zdr_request, step):
@@ -44,7 +55,7 @@ def _save(request, zdr_request, step):
         if request.htmx:
             return _status(request, zdr_request, step, form, conflict)
         context = step_context(request, zdr_request, step, form=form, conflict=conflict)
-        return render(request, "workspace/step.html", context)
+        return step_page(request, zdr_request, step, context)
     if request.htmx:
         return _status(request, saved, step, form)
     if form.errors:
