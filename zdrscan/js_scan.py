@@ -11,8 +11,9 @@ from functools import lru_cache
 from .endpoints import LEGACY_NODE, resolve_chain
 from .findings import CERTAIN, LIKELY, Finding, features_and_models, snippet_of, tool_feature
 from .js_agents import agent_findings, is_agents_module
+from .js_frameworks import framework_findings, import_names
 from .js_values import SCOPES, ScriptValues, node_text, scope_range, string_value
-from .rawhttp import HTTP_CALLS, raw_finding
+from .rawhttp import HTTP_CALLS, foreign_base_url, raw_finding
 
 CLIENT_CLASSES = {"OpenAI", "AzureOpenAI"}
 # Socket classes take a client (or build one) and speak to one endpoint.
@@ -47,6 +48,7 @@ class ScriptFile(ScriptValues):
         self.classes, self.legacy, self.factories = set(CLIENT_CLASSES), set(LEGACY_CLASSES), set()
         self.sockets = dict(SOCKET_CLASSES)
         self.agent_names = {}  # local name -> export of @openai/agents
+        self.framework_names = {}  # local name -> export of @ai-sdk/openai or @langchain/openai
         self.consumed, self.objects = set(), []  # object literals read as arguments / all of them
         self.kinds = {}  # name or this.<field> -> "client" / "legacy" / "foreign"
         self.values = {}  # name -> [(value node, (start, end) of the function declaring it)]
@@ -83,7 +85,8 @@ class ScriptFile(ScriptValues):
                 name, alias = spec.child_by_field_name("name"), spec.child_by_field_name("alias")
                 self.agent_names[node_text(alias or name)] = node_text(name)
             return
-        if source is None or not (string_value(source) or "").startswith("openai"):
+        if source is None or import_names(self, string_value(source) or "", node) \
+                or not (string_value(source) or "").startswith("openai"):
             return
         for child in node.named_children:
             if child.type != "import_clause":
@@ -129,6 +132,8 @@ class ScriptFile(ScriptValues):
             name = node_text(node.child_by_field_name("constructor")).split(".")[-1]
             if self.agent_names.get(name) == "Runner":
                 return "runner"
+            if name in self.framework_names:  # LangChain's `OpenAI` is an LLM class, not the SDK's client
+                return "foreign"
             if name in self.classes:  # first: `import OpenAIApi from "openai"` is today's class
                 return "foreign" if self._foreign_server(node) else "client"
             return "legacy" if name in self.legacy else "foreign"
@@ -145,7 +150,7 @@ class ScriptFile(ScriptValues):
         if variable:  # baseURL: process.env.OPENROUTER_BASE_URL names its provider
             return "OPENAI" not in variable.upper() and "AZURE" not in variable.upper()
         url = options.get("baseURL")
-        return "provider" in options or (isinstance(url, str) and "://" in url and "openai" not in url)
+        return "provider" in options or foreign_base_url(url)
 
     @staticmethod
     def _base_url_variable(new):
@@ -215,7 +220,7 @@ class ScriptFile(ScriptValues):
             finding = self._socket_factory(node) or self._sdk_call(node) or self._raw_call(node)
             if finding:
                 findings.append(finding)
-        findings += agent_findings(self)
+        findings += agent_findings(self) + framework_findings(self)
         for node in self.objects:
             if node.id not in self.consumed:
                 feature = tool_feature(self.value(node))

@@ -9,12 +9,17 @@ the class), or when it is the `openai` module itself. Bindings are looked up per
 import ast
 
 from .agents_sdk import AgentsUse
-from .endpoints import LEGACY_PYTHON, LEGACY_PYTHON_METHODS, resolve_chain, resolve_raw_path
+from .endpoints import LEGACY_PYTHON, LEGACY_PYTHON_METHODS, model_features, resolve_chain, resolve_raw_path
 from .findings import CERTAIN, LIKELY, Finding, features_and_models, snippet_of, tool_feature
+from .frameworks import describe, init_chat_model_provider, python_class_kind
 from .python_values import PythonValues, dotted
-from .rawhttp import HTTP_CALLS, raw_finding
+from .rawhttp import HTTP_CALLS, foreign_base_url, raw_finding
 
-CLIENT_CLASSES = {"OpenAI", "AsyncOpenAI", "AzureOpenAI", "AsyncAzureOpenAI"}
+CLIENT_CLASSES = {"OpenAI", "AsyncOpenAI", "AzureOpenAI", "AsyncAzureOpenAI",
+                  # openai-guardrails' drop-in clients subclass the SDK's
+                  "GuardrailsOpenAI", "GuardrailsAsyncOpenAI", "GuardrailsAzureOpenAI", "GuardrailsAsyncAzureOpenAI"}
+# The SDK's own aliases, too generic to count unqualified (`httpx.Client`): `openai.Client()`.
+MODULE_ALIASES = {"Client", "AsyncClient"}
 CLIENT, FOREIGN, UNBOUND = "client", "foreign", "unbound"
 LEGACY_ROOTS = set(LEGACY_PYTHON) | {"Audio"}
 ENV_READERS = {"os.getenv", "getenv", "os.environ.get", "environ.get"}
@@ -35,6 +40,7 @@ class PythonFile(PythonValues):
         self.values = {}  # scope node -> {name: [assigned value nodes]}
         self.parent_scope = {}
         self.consumed = set()  # ids of the dict literals read as some call's arguments
+        self.frameworks = {}  # local name -> framework class kind (LangChain, LlamaIndex), see frameworks.py
 
     # ---- pass 1: what the file binds -------------------------------------------------------------
 
@@ -46,13 +52,26 @@ class PythonFile(PythonValues):
                         self.modules.add(alias.asname or "openai")
             elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "openai":
                 for alias in node.names:
-                    if alias.name in CLIENT_CLASSES:
+                    if alias.name in CLIENT_CLASSES | MODULE_ALIASES:
                         self.classes.add(alias.asname or alias.name)
+            elif isinstance(node, ast.ImportFrom) and self._framework_import(node):
+                pass
             elif isinstance(node, ast.ImportFrom):  # drop-in wrappers: `from langfuse.openai import openai`
                 self.modules.update(alias.asname or alias.name for alias in node.names if alias.name == "openai")
             elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and self._returns_client(node):
                 self.factories.add(node.name)
         self._scope(self.tree, None)
+
+    def _framework_import(self, node):
+        found = False
+        for alias in node.names:
+            kind = python_class_kind(node.module, alias.name)
+            if alias.name == "init_chat_model" and (node.module or "").startswith("langchain"):
+                kind = "init"
+            if kind:
+                self.frameworks[alias.asname or alias.name] = kind
+                found = True
+        return found
 
     def _returns_client(self, function):
         if function.returns is not None and self._is_client_type(function.returns):
@@ -87,7 +106,10 @@ class PythonFile(PythonValues):
             return False
         name = dotted(node.func) or ""
         last = name.split(".")[-1]
-        return (name in self.classes or last in CLIENT_CLASSES or last in self.factories) \
+        if name in self.frameworks:  # LlamaIndex's `OpenAI` is an LLM, not the SDK's client
+            return False
+        sdk_alias = last in MODULE_ALIASES and name.split(".")[0] in self.modules
+        return (name in self.classes or last in CLIENT_CLASSES or last in self.factories or sdk_alias) \
             and not self.foreign_server(node)
 
     def _wraps_client(self, node, scope):
@@ -110,7 +132,7 @@ class PythonFile(PythonValues):
         if variable is not None:  # base_url=os.getenv("OPENROUTER_BASE_URL") names its provider
             return "OPENAI" not in variable.upper() and "AZURE" not in variable.upper()
         url = self.value(node, self.tree) if node is not None else None
-        return isinstance(url, str) and "://" in url and "openai" not in url
+        return foreign_base_url(url)
 
     def _kind_of_value(self, value, scope):
         if self._is_ctor(value) or self._wraps_client(value, scope):
@@ -204,7 +226,8 @@ class PythonFile(PythonValues):
             inner = child if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda) \
                 else scope
             if isinstance(child, ast.Call):
-                finding = self._agent_run(child, scope) or self._sdk_call(child, scope) or self._raw_call(child, scope)
+                finding = self._agent_run(child, scope) or self._framework(child, scope) \
+                    or self._sdk_call(child, scope) or self._raw_call(child, scope)
                 if finding:
                     findings.append(finding)
             self._visit(child, inner, findings)
@@ -283,6 +306,32 @@ class PythonFile(PythonValues):
         return Finding(endpoint=endpoint, file=self.relpath, line=call.lineno, column=call.col_offset + 1,
                        features=sorted(features), models=sorted(models),
                        snippet=snippet_of(self.lines, call.lineno), confidence=CERTAIN)
+
+    def _framework(self, call, scope):
+        """`ChatOpenAI(model="gpt-4o")`, `OpenAIEmbeddings()`, `init_chat_model("openai:gpt-4o")`."""
+        kind = self.frameworks.get(call.func.id) if isinstance(call.func, ast.Name) else None
+        if kind is None or self._framework_foreign(call):
+            return None
+        options = {k.arg: self.value(k.value, scope) for k in call.keywords if k.arg}
+        if kind == "init":
+            model, openai = init_chat_model_provider(
+                self.value(call.args[0], scope) if call.args else options.get("model"), options.get("model_provider"))
+            if not openai:
+                return None
+            kind, options = "lc_chat", dict(options, model=model)
+        endpoint, confidence, features, model = describe(kind, options)
+        models = [model] if model else []
+        return Finding(endpoint=endpoint, file=self.relpath, line=call.lineno, column=call.col_offset + 1,
+                       features=sorted(features | model_features(models)), models=models,
+                       snippet=snippet_of(self.lines, call.lineno), confidence=confidence)
+
+    def _framework_foreign(self, call):
+        """`ChatOpenAI(base_url="http://localhost:11434/v1")`: the class speaking to another server."""
+        for keyword in call.keywords:
+            if keyword.arg in ("base_url", "openai_api_base", "api_base"):
+                return self.foreign_server(ast.Call(func=call.func, args=[], keywords=[
+                    ast.keyword(arg="base_url", value=keyword.value)]))
+        return False
 
     def _distinctive(self, links):
         return self.mentions_openai and len(links) >= 2 and links[0] in DISTINCTIVE

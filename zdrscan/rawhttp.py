@@ -15,6 +15,17 @@ OPENAI_HOSTS = ("api.openai.com", ".openai.azure.com", "openai.com/v1")
 _URL_HOST = re.compile(r"^\s*(?:curl\s.*?)?(https?|wss?)://([^/\s\"'`{}]+)")
 
 
+def foreign_base_url(url):
+    """Does a client's base URL point at another server than OpenAI's (or Azure OpenAI's)?
+
+    The host decides: `https://api.groq.com/openai/v1` has "openai" only in its path.
+    """
+    if not isinstance(url, str) or "://" not in url:
+        return False
+    host = url.split("://", 1)[1].split("/", 1)[0].lower()
+    return "openai" not in host and "{}" not in host
+
+
 def raw_finding(text, mentions_openai):
     """(endpoint, implied features) when `text` names an OpenAI `/v1/...` path, else None."""
     if "/v1/" not in text:

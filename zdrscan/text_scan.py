@@ -11,14 +11,14 @@ _CURL = re.compile(r"\bcurl\b.*?(\S*/v1/\S+)")
 _COMMENT = re.compile(r"^\s*(#|//|/\*|\*|--)")
 
 
-def scan_text(text, relpath, shell=False):
+def scan_text(text, relpath, shell_script=False):
     findings, mentions = [], "openai" in text.lower()
     lines = text.splitlines()
     for number, line in enumerate(lines, start=1):
         if "/v1/" not in line or (_COMMENT.match(line) and not line.lstrip().startswith("#!")):
             continue
         candidates = [next(group for group in match.groups() if group is not None) for match in _QUOTED.finditer(line)]
-        curl = _CURL.search(line) if shell or "curl" in line else None
+        curl = _CURL.search(line) if shell_script or "curl" in line else None
         if curl:
             candidates.append(curl.group(0))
         for candidate in candidates:

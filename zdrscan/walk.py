@@ -17,6 +17,8 @@ TEXT = {".go", ".rb", ".java", ".kt", ".kts", ".scala", ".php", ".cs", ".rs", ".
         ".lua", ".r", ".c", ".cc", ".cpp", ".h", ".m", ".pl", ".clj", ".sh", ".bash", ".zsh", ".ps1", ".fish"}
 SHELL = {".sh", ".bash", ".zsh", ".ps1", ".fish"}
 MAX_BYTES = 2_000_000
+# Notebooks carry their outputs (images as base64); only the code cells are parsed.
+MAX_NOTEBOOK_BYTES = 25_000_000
 # A file without any of these cannot hold a finding, so it is not parsed at all (most of a repository).
 MARKERS = (b"openai", b"OpenAI", b"/v1/", b"OPENAI", b"agents import", b"web_search", b"file_search",
            b"code_interpreter", b"image_generation", b"\"mcp\"", b"'mcp'")
@@ -58,8 +60,9 @@ def scan_path(root, skipped_dirs=None):
     for path, kind in iter_sources(root, skipped_dirs):
         relpath = path.relative_to(base).as_posix()
         try:
-            if path.stat().st_size > MAX_BYTES:
-                result.unparsed.append(Unparsed(relpath, f"larger than {MAX_BYTES // 1_000_000} MB, not scanned"))
+            limit = MAX_NOTEBOOK_BYTES if kind == "notebook" else MAX_BYTES
+            if path.stat().st_size > limit:
+                result.unparsed.append(Unparsed(relpath, f"larger than {limit // 1_000_000} MB, not scanned"))
                 continue
             raw = path.read_bytes()
         except OSError as error:
@@ -104,4 +107,4 @@ def _scan_one(text, relpath, suffix, kind, result):
         if error:
             result.unparsed.append(Unparsed(relpath, error))
         return findings
-    return scan_text(text, relpath, shell=suffix in SHELL)
+    return scan_text(text, relpath, shell_script=suffix in SHELL)
