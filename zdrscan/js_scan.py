@@ -8,7 +8,7 @@ client and something else counts as a client.
 
 from functools import lru_cache
 
-from .endpoints import LEGACY_NODE, resolve_chain
+from .endpoints import LEGACY_NODE, SDK_VERBS, camel_to_snake, resolve_chain
 from .findings import CERTAIN, LIKELY, Finding, features_and_models, snippet_of, tool_feature
 from .js_agents import agent_findings, is_agents_module
 from .js_frameworks import framework_findings, import_names
@@ -52,6 +52,7 @@ class ScriptFile(ScriptValues):
         self.consumed, self.objects = set(), []  # object literals read as arguments / all of them
         self.kinds = {}  # name or this.<field> -> "client" / "legacy" / "foreign"
         self.values = {}  # name -> [(value node, (start, end) of the function declaring it)]
+        self.changes = {}  # name -> [(key or None, value node, scope range)]: `body.store = true`, `.push(...)`
         self.calls, self.news, self.declared = [], [], []
 
     def collect(self):
@@ -77,6 +78,8 @@ class ScriptFile(ScriptValues):
             stack.extend(reversed(node.children))
         for node in self.declared:
             self._declare(node)
+        for node in self.calls:
+            self._record_push(node)
 
     def _import(self, node):
         source = node.child_by_field_name("source")
@@ -184,6 +187,11 @@ class ScriptFile(ScriptValues):
                 self.classes.update(names & CLIENT_CLASSES)
             return
         name = node_text(target)
+        if target.type == "member_expression" and value is not None \
+                and target.child_by_field_name("object").type == "identifier":  # body.tools = [...]
+            owner = node_text(target.child_by_field_name("object"))
+            key = node_text(target.child_by_field_name("property"))
+            self.changes.setdefault(owner, []).append((key, value, scope_range(node)))
         if node.type in ("public_field_definition", "field_definition") or name.startswith("this."):
             name = "this." + name.removeprefix("this.")
             if name.startswith("this.#"):
@@ -200,6 +208,20 @@ class ScriptFile(ScriptValues):
         for name in names:
             if kind and self.kinds.get(name) != "client":
                 self.kinds[name] = kind
+
+    def _record_push(self, call):
+        """`tools.push({...})` and `Object.assign(body, {...})`: a request body built in steps."""
+        function, arguments = call.child_by_field_name("function"), call.child_by_field_name("arguments")
+        if function is None or function.type != "member_expression" or arguments is None:
+            return
+        owner, method = function.child_by_field_name("object"), node_text(function.child_by_field_name("property"))
+        given = arguments.named_children
+        if method == "push" and owner.type == "identifier":
+            for item in given:
+                self.changes.setdefault(node_text(owner), []).append((None, item, scope_range(call)))
+        elif node_text(function) == "Object.assign" and len(given) > 1 and given[0].type == "identifier":
+            for item in given[1:]:
+                self.changes.setdefault(node_text(given[0]), []).append((None, item, scope_range(call)))
 
     def _type_kind(self, annotation):
         if annotation is None:
@@ -275,7 +297,8 @@ class ScriptFile(ScriptValues):
         return None
 
     def _distinctive(self, links):
-        return self.mentions_openai and len(links) >= 2 and links[0] in DISTINCTIVE
+        return self.mentions_openai and len(links) >= 2 and links[0] in DISTINCTIVE \
+            and camel_to_snake(links[-1]) in SDK_VERBS
 
     def options(self, call):
         arguments = call.child_by_field_name("arguments")

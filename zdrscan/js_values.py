@@ -25,8 +25,18 @@ def scope_range(node):
 
 
 
+def _changed(result, key, value):
+    """A dict or list after one change: a property set, an object assigned in, an item pushed."""
+    if isinstance(result, dict):
+        if key is not None:
+            return {**result, key: value}
+        return {**result, **value} if isinstance(value, dict) else result
+    return result + [value]
+
+
 class ScriptValues:
-    """Needs `values` (name -> [(value node, scope range)]) and `consumed` (object ids read)."""
+    """Needs `values` (name -> [(value node, scope range)]), `changes` (name -> [(key, node, scope
+    range)]) and `consumed` (object ids read)."""
 
     def value(self, node, depth=0):
         if node is None or depth > 8:
@@ -51,9 +61,13 @@ class ScriptValues:
                 item = self.value(child.named_children[0] if child.type == "spread_element" else child, depth + 1)
                 items.extend(item if child.type == "spread_element" and isinstance(item, list) else [item])
             return items
-        if kind == "identifier":
+        if kind in ("identifier", "shorthand_property_identifier"):
             target = self._assigned(node)
-            return self.value(target, depth + 1) if target is not None else UNKNOWN
+            result = self.value(target, depth + 1) if target is not None else UNKNOWN
+            for key, change, (start, end) in self.changes.get(node_text(node), ()):
+                if start <= node.start_byte <= end and isinstance(result, dict | list):
+                    result = _changed(result, key, self.value(change, depth + 1))
+            return result
         if kind in ("parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression",
                     "await_expression"):
             return self.value(node.named_children[0], depth + 1) if node.named_children else UNKNOWN
@@ -92,8 +106,7 @@ class ScriptValues:
                 name = string_value(key) if key.type == "string" else node_text(key)
                 result[name] = self.value(child.child_by_field_name("value"), depth + 1)
             elif child.type == "shorthand_property_identifier":
-                target = self._assigned(child)
-                result[node_text(child)] = self.value(target, depth + 1) if target is not None else UNKNOWN
+                result[node_text(child)] = self.value(child, depth + 1)
             elif child.type == "spread_element" and child.named_children:
                 inner = self.value(child.named_children[0], depth + 1)
                 if isinstance(inner, dict):

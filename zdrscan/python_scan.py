@@ -9,7 +9,15 @@ the class), or when it is the `openai` module itself. Bindings are looked up per
 import ast
 
 from .agents_sdk import AgentsUse
-from .endpoints import LEGACY_PYTHON, LEGACY_PYTHON_METHODS, model_features, resolve_chain, resolve_raw_path
+from .endpoints import (
+    LEGACY_PYTHON,
+    LEGACY_PYTHON_METHODS,
+    SDK_VERBS,
+    camel_to_snake,
+    model_features,
+    resolve_chain,
+    resolve_raw_path,
+)
 from .findings import CERTAIN, LIKELY, Finding, features_and_models, snippet_of, tool_feature
 from .frameworks import describe, init_chat_model_provider, python_class_kind
 from .python_values import PythonValues, dotted
@@ -38,6 +46,7 @@ class PythonFile(PythonValues):
         self.bindings = {}  # scope node -> {name: kind}
         self.members = {}  # self.<attr> -> kind
         self.values = {}  # scope node -> {name: [assigned value nodes]}
+        self.changes = {}  # scope node -> {name: [(key or None, value node)]}: `params["tools"] = ...`, `.append`
         self.parent_scope = {}
         self.consumed = set()  # ids of the dict literals read as some call's arguments
         self.frameworks = {}  # local name -> framework class kind (LangChain, LlamaIndex), see frameworks.py
@@ -163,6 +172,7 @@ class PythonFile(PythonValues):
                 targets, value = [node.target], node.value
             elif isinstance(node, ast.withitem) and node.optional_vars is not None:
                 targets, value = [node.optional_vars], node.context_expr
+            self._record_change(node, scope)
             for target in targets:
                 if isinstance(target, ast.Name):
                     values.setdefault(target.id, []).append(value)
@@ -170,6 +180,27 @@ class PythonFile(PythonValues):
                     self._bind(names, target, self._kind_of_value(value, scope), scope)
         for node in self._own_nodes(scope, children=True):
             self._scope(node, scope)
+
+    def _record_change(self, node, scope):
+        """A request body built in steps: `params["store"] = True`, `params.update(...)`, `tools.append(...)`,
+        `tools += [...]`; read back when the name's value is asked for (see PythonValues.value)."""
+        changes = self.changes.setdefault(scope, {})
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name) \
+                        and isinstance(target.slice, ast.Constant) and isinstance(target.slice.value, str):
+                    changes.setdefault(target.value.id, []).append((target.slice.value, node.value))
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and isinstance(node.op, ast.Add):
+            changes.setdefault(node.target.id, []).append((None, node.value))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and isinstance(node.func.value, ast.Name) and node.func.attr in ("update", "append", "extend"):
+            name = node.func.value.id
+            if node.func.attr == "update" and node.keywords:
+                changes.setdefault(name, []).append((None, ast.Dict(
+                    keys=[ast.Constant(k.arg) if k.arg else None for k in node.keywords],
+                    values=[k.value for k in node.keywords])))
+            for arg in node.args[:1]:
+                changes.setdefault(name, []).append((None, ast.List(elts=[arg]) if node.func.attr == "append" else arg))
 
     def _bind(self, names, target, kind, scope):
         if isinstance(target, ast.Name):
@@ -334,7 +365,8 @@ class PythonFile(PythonValues):
         return False
 
     def _distinctive(self, links):
-        return self.mentions_openai and len(links) >= 2 and links[0] in DISTINCTIVE
+        return self.mentions_openai and len(links) >= 2 and links[0] in DISTINCTIVE \
+            and camel_to_snake(links[-1]) in SDK_VERBS
 
     @staticmethod
     def _legacy(links):

@@ -18,7 +18,8 @@ def dotted(node):
 
 
 class PythonValues:
-    """Needs `values` (scope -> name -> assigned nodes), `parent_scope` and `consumed` (dict ids read)."""
+    """Needs `values` (scope -> name -> assigned nodes), `changes` (scope -> name -> [(key, node)]),
+    `parent_scope` and `consumed` (dict ids read)."""
 
 
     def value(self, node, scope, depth=0):
@@ -59,9 +60,32 @@ class PythonValues:
         if isinstance(node, ast.Call) and (dotted(node.func) == "dict" or any(k.arg == "type" for k in node.keywords)):
             return {k.arg: self.value(k.value, scope, depth + 1) for k in node.keywords if k.arg}
         if isinstance(node, ast.Name):
-            assigned = self._assigned(node.id, scope)
-            return self.value(assigned, scope, depth + 1) if assigned is not None else UNKNOWN
+            owner = self._assigning_scope(node.id, scope)
+            if owner is None:
+                return UNKNOWN
+            result = self.value(self._assigned(node.id, owner), owner, depth + 1)
+            for key, change in self.changes.get(owner, {}).get(node.id, []):
+                result = self._changed(result, key, self.value(change, owner, depth + 1))
+            return result
         return UNKNOWN
+
+    @staticmethod
+    def _changed(result, key, value):
+        """A dict or list after one change: an item set, a dict merged, items appended."""
+        if isinstance(result, dict) and key is not None:
+            return {**result, key: value}
+        if isinstance(result, dict) and isinstance(value, dict):
+            return {**result, **value}
+        if isinstance(result, list) and isinstance(value, list):
+            return result + value
+        return result
+
+    def _assigning_scope(self, name, scope):
+        while scope is not None:
+            if any(v is not None for v in self.values.get(scope, {}).get(name, [])):
+                return scope
+            scope = self.parent_scope.get(scope)
+        return None
 
     def _assigned(self, name, scope):
         while scope is not None:
