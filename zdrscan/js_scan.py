@@ -13,6 +13,7 @@ from .findings import CERTAIN, LIKELY, Finding, features_and_models, snippet_of,
 from .js_agents import agent_findings, is_agents_module
 from .js_frameworks import framework_findings, import_names
 from .js_values import SCOPES, ScriptValues, node_text, scope_range, string_value
+from .modules import CLIENT_EXPORT, FACTORY_EXPORT, plain
 from .rawhttp import HTTP_CALLS, foreign_base_url, raw_finding
 
 CLIENT_CLASSES = {"OpenAI", "AzureOpenAI"}
@@ -42,15 +43,19 @@ def parser_kind(suffix):
 
 
 class ScriptFile(ScriptValues):
-    def __init__(self, root, text, relpath):
+    def __init__(self, root, text, relpath, imported=None):
         self.root, self.lines, self.relpath = root, text.splitlines(), relpath
+        self.imported = imported or {}  # local name -> what another module of the tree exports (modules.py)
+        self.imports = []  # (source, name, local name) of each named import from a path
         self.mentions_openai = "openai" in text.lower()
-        self.classes, self.legacy, self.factories = set(CLIENT_CLASSES), set(LEGACY_CLASSES), set()
+        self.classes, self.legacy = set(CLIENT_CLASSES), set(LEGACY_CLASSES)
+        self.factories = {name for name, value in self.imported.items() if value is FACTORY_EXPORT}
         self.sockets = dict(SOCKET_CLASSES)
         self.agent_names = {}  # local name -> export of @openai/agents
         self.framework_names = {}  # local name -> export of @ai-sdk/openai or @langchain/openai
         self.consumed, self.objects = set(), []  # object literals read as arguments / all of them
-        self.kinds = {}  # name or this.<field> -> "client" / "legacy" / "foreign"
+        # name or this.<field> -> "client" / "legacy" / "foreign"
+        self.kinds = {name: "client" for name, value in self.imported.items() if value is CLIENT_EXPORT}
         self.values = {}  # name -> [(value node, (start, end) of the function declaring it)]
         self.changes = {}  # name -> [(key or None, value node, scope range)]: `body.store = true`, `.push(...)`
         self.calls, self.news, self.declared = [], [], []
@@ -83,6 +88,10 @@ class ScriptFile(ScriptValues):
 
     def _import(self, node):
         source = node.child_by_field_name("source")
+        path = string_value(source) if source is not None else None
+        if path and path.startswith((".", "@/", "~/")):
+            self.imports += [(path, name, local) for name, local in _specifiers(node)]
+            return
         if source is not None and is_agents_module(string_value(source) or ""):
             for spec in (s for s in _descendants(node) if s.type == "import_specifier"):
                 name, alias = spec.child_by_field_name("name"), spec.child_by_field_name("alias")
@@ -223,6 +232,19 @@ class ScriptFile(ScriptValues):
             for item in given[1:]:
                 self.changes.setdefault(node_text(given[0]), []).append((None, item, scope_range(call)))
 
+    def exports(self):
+        """Top-level clients, client factories and plain constants, for the modules importing them."""
+        found = {name: CLIENT_EXPORT for name, kind in self.kinds.items()
+                 if kind == "client" and "." not in name and name not in self.imported}
+        found.update((name, FACTORY_EXPORT) for name in self.factories if name not in self.imported)
+        for name, declared in self.values.items():
+            top = [value for value, (start, _end) in declared if start == 0]
+            if name not in found and top:
+                value = self.value(top[-1])
+                if plain(value):
+                    found[name] = value
+        return found
+
     def _type_kind(self, annotation):
         if annotation is None:
             return None
@@ -335,6 +357,13 @@ class ScriptFile(ScriptValues):
                        snippet=snippet_of(self.lines, line), confidence=confidence)
 
 
+def _specifiers(node):
+    """(name, local name) of each `import { name as local }`."""
+    for spec in (s for s in _descendants(node) if s.type == "import_specifier"):
+        name, alias = spec.child_by_field_name("name"), spec.child_by_field_name("alias")
+        yield node_text(name), node_text(alias or name)
+
+
 def _descendants(node):
     stack = [node]
     while stack:
@@ -346,12 +375,20 @@ def _descendants(node):
 def scan_script(text, relpath, suffix):
     """(findings, error) for one JS/TS source; tree-sitter always gives a tree, so syntax errors are
     reported alongside whatever parsed."""
+    file, error = read_script(text, relpath, suffix)
+    return file.findings, error
+
+
+def read_script(text, relpath, suffix, imported=None):
+    """(the scanned ScriptFile: its `findings`, `imports`, `exports()`; a syntax error or None)."""
     tree = _parser(parser_kind(suffix)).parse(text.encode("utf-8"))
     error = None
     if tree.root_node.has_error:
         line = _first_error_line(tree.root_node)
         error = f"syntax error near line {line}; the rest of the file was scanned"
-    return ScriptFile(tree.root_node, text, relpath).scan(), error
+    file = ScriptFile(tree.root_node, text, relpath, imported)
+    file.findings = file.scan()
+    return file, error
 
 
 def _first_error_line(node):

@@ -2,6 +2,7 @@
 call's options object holds when written as variables, spreads or template strings."""
 
 from .findings import UNKNOWN
+from .modules import plain
 
 SCOPES = {"function_declaration", "method_definition", "arrow_function", "function_expression", "function"}
 
@@ -36,7 +37,7 @@ def _changed(result, key, value):
 
 class ScriptValues:
     """Needs `values` (name -> [(value node, scope range)]), `changes` (name -> [(key, node, scope
-    range)]) and `consumed` (object ids read)."""
+    range)]), `imported` (name -> value from another module) and `consumed` (object ids read)."""
 
     def value(self, node, depth=0):
         if node is None or depth > 8:
@@ -63,7 +64,10 @@ class ScriptValues:
             return items
         if kind in ("identifier", "shorthand_property_identifier"):
             target = self._assigned(node)
-            result = self.value(target, depth + 1) if target is not None else UNKNOWN
+            if target is None:  # a constant imported from another module of the tree
+                found = self.imported.get(node_text(node), UNKNOWN)
+                return found if plain(found) else UNKNOWN
+            result = self.value(target, depth + 1)
             for key, change, (start, end) in self.changes.get(node_text(node), ()):
                 if start <= node.start_byte <= end and isinstance(result, dict | list):
                     result = _changed(result, key, self.value(change, depth + 1))

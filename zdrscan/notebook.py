@@ -10,8 +10,11 @@ from .text_scan import scan_text
 SHELL_CELLS = ("%%bash", "%%sh", "%%script bash", "%%script sh")
 
 
-def scan_notebook(text, relpath):
-    """(findings, error) for a notebook's code cells; raises ValueError when it is not a notebook."""
+def scan_notebook(text, relpath, imported=None, imports=None):
+    """(findings, error) for a notebook's code cells; raises ValueError when it is not a notebook.
+
+    `imported` holds names the cells import from the tree's modules; `imports`, when a list, receives
+    the cells' `from X import name` lines."""
     cells = json.loads(text).get("cells")
     if not isinstance(cells, list):
         raise ValueError("no cells")
@@ -46,7 +49,10 @@ def scan_notebook(text, relpath):
         code += cell_code
         where += cell_where
     program = "\n".join(code)
-    findings = PythonFile(ast.parse(program, filename=relpath), program, relpath).scan()
+    file = PythonFile(ast.parse(program, filename=relpath), program, relpath, imported)
+    findings = file.scan()
+    if imports is not None:
+        imports.extend(file.imports)
     for finding in findings:
         finding.line = where[finding.line - 1] if finding.line <= len(where) else 1
     for lines, cell_where in shell:

@@ -20,6 +20,7 @@ from .endpoints import (
 )
 from .findings import CERTAIN, LIKELY, Finding, features_and_models, snippet_of, tool_feature
 from .frameworks import describe, init_chat_model_provider, python_class_kind
+from .modules import CLIENT_EXPORT, FACTORY_EXPORT, plain
 from .python_values import PythonValues, dotted
 from .rawhttp import HTTP_CALLS, foreign_base_url, raw_finding
 
@@ -39,10 +40,13 @@ DISTINCTIVE = {"chat", "responses", "embeddings", "moderations", "images", "audi
 
 
 class PythonFile(PythonValues):
-    def __init__(self, tree, text, relpath):
+    def __init__(self, tree, text, relpath, imported=None):
         self.tree, self.lines, self.relpath = tree, text.splitlines(), relpath
+        self.imported = imported or {}  # local name -> what another module of the tree exports (modules.py)
+        self.imports = []  # (module, level, name, local name) of each `from X import name`
         self.mentions_openai = "openai" in text.lower()
-        self.modules, self.classes, self.factories = set(), set(CLIENT_CLASSES), set()
+        self.modules, self.classes = set(), set(CLIENT_CLASSES)
+        self.factories = {name for name, value in self.imported.items() if value is FACTORY_EXPORT}
         self.bindings = {}  # scope node -> {name: kind}
         self.members = {}  # self.<attr> -> kind
         self.values = {}  # scope node -> {name: [assigned value nodes]}
@@ -55,6 +59,9 @@ class PythonFile(PythonValues):
 
     def collect(self):
         for node in ast.walk(self.tree):
+            if isinstance(node, ast.ImportFrom):
+                self.imports += [(node.module or "", node.level, alias.name, alias.asname or alias.name)
+                                 for alias in node.names]
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     if alias.name == "openai":
@@ -271,7 +278,21 @@ class PythonFile(PythonValues):
                     return self._alias_kind(kind[1], scope) if follow else None
                 return kind
             scope = self.parent_scope.get(scope)
-        return "module" if name in self.modules else None
+        if name in self.modules:
+            return "module"
+        return CLIENT if self.imported.get(name) is CLIENT_EXPORT else None
+
+    def exports(self):
+        """What another module importing from this one may use: its module-level clients, client
+        factories and plain constants."""
+        found = {name: CLIENT_EXPORT for name, kind in self.bindings.get(self.tree, {}).items() if kind == CLIENT}
+        found.update((name, FACTORY_EXPORT) for name in self.factories if name not in self.imported)
+        for name in self.values.get(self.tree, {}):
+            if name not in found:
+                value = self.value(ast.Name(id=name), self.tree)
+                if plain(value):
+                    found[name] = value
+        return found
 
     def _alias_kind(self, name, scope):
         parts = (name or "").split(".")
@@ -443,5 +464,11 @@ def _environment_variable(node):
 
 def scan_python(text, relpath):
     """Findings in one Python source; raises SyntaxError when it does not parse."""
-    tree = ast.parse(text, filename=relpath)
-    return PythonFile(tree, text, relpath).scan()
+    return read_python(text, relpath).findings
+
+
+def read_python(text, relpath, imported=None):
+    """The scanned PythonFile (its `findings`, `imports`, `exports()`); raises SyntaxError."""
+    file = PythonFile(ast.parse(text, filename=relpath), text, relpath, imported)
+    file.findings = file.scan()
+    return file

@@ -4,6 +4,7 @@ hold when they are written as variables or constants (`tools=TOOLS`, `model=MODE
 import ast
 
 from .findings import UNKNOWN
+from .modules import plain
 
 
 def dotted(node):
@@ -19,7 +20,7 @@ def dotted(node):
 
 class PythonValues:
     """Needs `values` (scope -> name -> assigned nodes), `changes` (scope -> name -> [(key, node)]),
-    `parent_scope` and `consumed` (dict ids read)."""
+    `imported` (name -> value from another module), `parent_scope` and `consumed` (dict ids read)."""
 
 
     def value(self, node, scope, depth=0):
@@ -61,8 +62,9 @@ class PythonValues:
             return {k.arg: self.value(k.value, scope, depth + 1) for k in node.keywords if k.arg}
         if isinstance(node, ast.Name):
             owner = self._assigning_scope(node.id, scope)
-            if owner is None:
-                return UNKNOWN
+            if owner is None:  # a constant imported from another module of the tree
+                found = self.imported.get(node.id, UNKNOWN)
+                return found if plain(found) else UNKNOWN
             result = self.value(self._assigned(node.id, owner), owner, depth + 1)
             for key, change in self.changes.get(owner, {}).get(node.id, []):
                 result = self._changed(result, key, self.value(change, owner, depth + 1))
