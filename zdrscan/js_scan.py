@@ -260,6 +260,10 @@ class ScriptFile(ScriptValues):
             name = node_text(node.child_by_field_name("constructor")).split(".")[-1]
             if name in self.sockets:
                 findings.append(self.make_finding(node, self.sockets[name], set(), CERTAIN, self.options(node)))
+            elif name == "WebSocket":  # new WebSocket("wss://api.openai.com/v1/realtime?model=...")
+                finding = self._raw_call(node, "constructor")
+                if finding:
+                    findings.append(finding)
         for node in self.calls:
             finding = self._socket_factory(node) or self._sdk_call(node) or self._raw_call(node)
             if finding:
@@ -328,8 +332,8 @@ class ScriptFile(ScriptValues):
         # The SDK takes the body as the first object argument, or after an id (`runs.create(threadId, {...})`).
         return next((value for value in values if isinstance(value, dict)), {})
 
-    def _raw_call(self, call):
-        function = call.child_by_field_name("function")
+    def _raw_call(self, call, field="function"):
+        function = call.child_by_field_name(field)
         if function is None:
             return None
         name = node_text(function).split(".")[-1]

@@ -33,7 +33,7 @@ def scan_notebook(text, relpath, imported=None, imports=None):
             if found is not None:
                 cursor = found
             located += [(found if found is not None else cursor) + 1] * max(1, piece.count("\n"))
-        cell_code = _without_magic(lines)
+        cell_code = lines if _parses(lines) else _without_magic(lines)  # ` !!"""` may be inside a string
         cell_where = (located + [located[-1] if located else 1] * len(cell_code))[:len(cell_code)]
         if lines and lines[0].lstrip().startswith("%%"):  # a cell magic: the cell is not Python
             if lines[0].lstrip().startswith(SHELL_CELLS):  # a shell cell: its curl lines are raw HTTP calls
@@ -62,6 +62,14 @@ def scan_notebook(text, relpath, imported=None, imports=None):
     error = f"code cell(s) {', '.join(map(str, broken))} are not valid Python; the others were scanned" \
         if broken else None
     return findings, error
+
+
+def _parses(lines):
+    try:
+        ast.parse("\n".join(lines))
+    except SyntaxError:
+        return False
+    return True
 
 
 def _without_magic(lines):

@@ -10,7 +10,9 @@ from .endpoints import resolve_raw_path
 
 # Function or method names that send a request to their first (or `url=`) argument.
 HTTP_CALLS = {"get", "post", "put", "patch", "delete", "head", "request", "stream", "urlopen", "Request",
-              "fetch", "axios", "got", "ky", "ofetch", "$fetch", "ajax"}
+              "fetch", "axios", "got", "ky", "ofetch", "$fetch", "ajax",
+              # WebSockets (the Realtime API): websockets.connect, aiohttp's ws_connect, websocket-client
+              "connect", "ws_connect", "create_connection", "WebSocketApp", "WebSocket"}
 OPENAI_HOSTS = ("api.openai.com", ".openai.azure.com", "openai.com/v1")
 _URL_HOST = re.compile(r"^\s*(?:curl\s.*?)?(https?|wss?)://([^/\s\"'`{}]+)")
 
