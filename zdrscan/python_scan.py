@@ -180,6 +180,9 @@ class PythonFile(PythonValues):
             elif isinstance(node, ast.withitem) and node.optional_vars is not None:
                 targets, value = [node.optional_vars], node.context_expr
             self._record_change(node, scope)
+            if isinstance(node, ast.For | ast.AsyncFor) and isinstance(node.target, ast.Name) \
+                    and isinstance(node.iter, ast.List | ast.Tuple):  # `for model in ["gpt-4o", "gpt-4.1"]:`
+                values.setdefault(node.target.id, []).append(node.iter)
             for target in targets:
                 if isinstance(target, ast.Name):
                     values.setdefault(target.id, []).append(value)

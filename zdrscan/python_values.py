@@ -65,7 +65,7 @@ class PythonValues:
             if owner is None:  # a constant imported from another module of the tree
                 found = self.imported.get(node.id, UNKNOWN)
                 return found if plain(found) else UNKNOWN
-            result = self.value(self._assigned(node.id, owner), owner, depth + 1)
+            result = self.value(self._assigned(node.id, owner, getattr(node, "lineno", None)), owner, depth + 1)
             for key, change in self.changes.get(owner, {}).get(node.id, []):
                 result = self._changed(result, key, self.value(change, owner, depth + 1))
             return result
@@ -89,10 +89,13 @@ class PythonValues:
             scope = self.parent_scope.get(scope)
         return None
 
-    def _assigned(self, name, scope):
+    def _assigned(self, name, scope, before=None):
+        """The node last assigned to a name in the nearest scope assigning it: the last one above line
+        `before` when there is one (a notebook reuses `model` from cell to cell)."""
         while scope is not None:
             candidates = [v for v in self.values.get(scope, {}).get(name, []) if v is not None]
             if candidates:
-                return candidates[-1]
+                above = [v for v in candidates if before is not None and getattr(v, "lineno", before) < before]
+                return (above or candidates)[-1]
             scope = self.parent_scope.get(scope)
         return None
