@@ -52,6 +52,7 @@ class PythonFile(PythonValues):
         self.values = {}  # scope node -> {name: [assigned value nodes]}
         self.changes = {}  # scope node -> {name: [(key or None, value node)]}: `params["tools"] = ...`, `.append`
         self.parent_scope = {}
+        self.parameters = {}  # function scope -> its parameter names
         self.consumed = set()  # ids of the dict literals read as some call's arguments
         self.frameworks = {}  # local name -> framework class kind (LangChain, LlamaIndex), see frameworks.py
 
@@ -166,6 +167,9 @@ class PythonFile(PythonValues):
             arguments = scope.args
             for arg in arguments.posonlyargs + arguments.args + arguments.kwonlyargs:
                 names[arg.arg] = self._annotation_kind(arg.annotation)
+            # A parameter hides the module's name of the same name: its value is the caller's.
+            self.parameters[scope] = {arg.arg for arg in arguments.posonlyargs + arguments.args
+                                      + arguments.kwonlyargs + [arguments.vararg, arguments.kwarg] if arg}
         for node in self._own_nodes(scope):
             targets, value = (), None
             if isinstance(node, ast.Assign):

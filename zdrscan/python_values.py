@@ -20,7 +20,8 @@ def dotted(node):
 
 class PythonValues:
     """Needs `values` (scope -> name -> assigned nodes), `changes` (scope -> name -> [(key, node)]),
-    `imported` (name -> value from another module), `parent_scope` and `consumed` (dict ids read)."""
+    `imported` (name -> value from another module), `parent_scope`, `parameters` (scope -> names) and
+    `consumed` (dict ids read)."""
 
 
     def value(self, node, scope, depth=0):
@@ -86,6 +87,8 @@ class PythonValues:
         while scope is not None:
             if any(v is not None for v in self.values.get(scope, {}).get(name, [])):
                 return scope
+            if name in self.parameters.get(scope, ()):
+                return None
             scope = self.parent_scope.get(scope)
         return None
 
@@ -97,5 +100,7 @@ class PythonValues:
             if candidates:
                 above = [v for v in candidates if before is not None and getattr(v, "lineno", before) < before]
                 return (above or candidates)[-1]
+            if name in self.parameters.get(scope, ()):
+                return None
             scope = self.parent_scope.get(scope)
         return None
