@@ -272,7 +272,7 @@ class PythonFile(PythonValues):
                 else scope
             if isinstance(child, ast.Call):
                 finding = self._agent_run(child, scope) or self._framework(child, scope) \
-                    or self._sdk_call(child, scope) or self._raw_call(child, scope)
+                    or self._sdk_call(_deferred(child), scope) or self._raw_call(child, scope)
                 if finding:
                     findings.append(finding)
             self._visit(child, inner, findings)
@@ -454,6 +454,18 @@ class PythonFile(PythonValues):
                     endpoint, implied = found
                     return self._finding(call, endpoint, implied, LIKELY, scope, arguments=arguments)
         return None
+
+
+DEFERRING = {"asyncio.to_thread", "to_thread", "functools.partial", "partial"}
+
+
+def _deferred(call):
+    """`asyncio.to_thread(client.responses.create, model=...)` calls the method it is given: read it as
+    `client.responses.create(model=...)` on the same line."""
+    if dotted(call.func) in DEFERRING and call.args and isinstance(call.args[0], ast.Attribute):
+        return ast.Call(func=call.args[0], args=call.args[1:], keywords=call.keywords, lineno=call.lineno,
+                        col_offset=call.col_offset)
+    return call
 
 
 def _environment_variable(node):
