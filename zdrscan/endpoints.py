@@ -162,7 +162,10 @@ def resolve_raw_path(text):
     match = RAW_PATH.search(text)
     if not match:
         return None
-    words = [word for word in match.group(1).split("/") if word in _CATALOG_WORDS]
+    segments = match.group(1).split("/")
+    if segments[0] not in _CATALOG_WORDS:  # `/v1/organization/usage/completions` is the Usage API
+        return None
+    words = [word for word in segments if word in _CATALOG_WORDS]
     if not words:
         return None
     for size in range(len(words), 0, -1):
