@@ -1,4 +1,5 @@
-"""Agent and LLM frameworks that wrap the OpenAI SDK (LangChain, LlamaIndex), in both languages.
+"""Agent and LLM frameworks that wrap the OpenAI SDK (LangChain, LlamaIndex, Chroma's embedding
+function), in both languages.
 
 Each framework class is constructed once and invoked anywhere (`chain = prompt | llm`), so the finding
 is the construction: the class and its options decide the endpoint, the options the model. What the
@@ -41,6 +42,8 @@ PYTHON_CLASSES = {
     ("llama_index", "OpenAIResponses"): "responses",
     ("llama_index", "OpenAIEmbedding"): "embeddings",
     ("llama_index", "AzureOpenAIEmbedding"): "embeddings",
+    # Chroma embeds documents and queries with it whenever a collection is written or queried.
+    ("chromadb", "OpenAIEmbeddingFunction"): "embeddings",
 }
 JS_MODULES = ("@langchain/openai", "langchain/chat_models/openai", "langchain/embeddings/openai",
               "langchain/llms/openai", "@langchain/community/chat_models/openai")
