@@ -134,6 +134,120 @@ SAMPLES = {
             ("examples/voice/streamed/my_workflow.py", 78, R, [], ["gpt-5.6-sol"]),
         ],
     },
+    # The cookbook is over the snapshot size limit; a fork's snapshot holds the same upstream commit
+    # (openai/openai-cookbook#2653, "Memory compaction"). Every 12th file mentioning OpenAI, from the 1st,
+    # among its .ipynb/.py/.js/.ts files, in path order. A notebook's line is its line in the .ipynb file.
+    # Models: the literal the call's model argument holds in the file; none when it is a parameter.
+    "openai/openai-cookbook": {
+        "commit": "65d3db5684e48c0f18188b509ab8a82feaf55e31",
+        "snapshots": ["openai/openai-cookbook", "elcidspain/openai-cookbook"],
+        "files": """articles/gpt-oss/build-your-own-fact-checker-cerebras.ipynb
+            examples/Context_summarization_with_realtime_api.ipynb examples/Fine-tuned_classification.ipynb
+            examples/How_to_count_tokens_with_tiktoken.ipynb examples/Parse_PDF_docs_for_RAG.ipynb
+            examples/Reinforcement_Fine_Tuning.ipynb examples/Using_embeddings.ipynb
+            examples/agents_sdk/context_personalization.ipynb examples/agents_sdk/session_memory.ipynb
+            examples/azure/functions.ipynb examples/chatgpt/gpt_actions_library/gpt_action_googleads_adzviser.ipynb
+            examples/chatgpt/gpt_actions_library/gpt_middleware_aws_function.ipynb examples/completions_usage_api.ipynb
+            examples/evals/realtime_evals/skills/bootstrap-realtime-eval/scripts/bootstrap_realtime_eval.py
+            examples/evaluation/use-cases/regression.ipynb examples/gpt-5/gpt-5-1_prompting_guide.ipynb
+            examples/gpt4-1_prompting_guide.ipynb examples/o-series/o3o4-mini_prompting_guide.ipynb
+            examples/object_oriented_agentic_approach/resources/registry/agents/file_access_agent.py
+            examples/reasoning_function_calls.ipynb
+            examples/third_party/Web_search_with_google_api_bring_your_own_browser_tool.ipynb
+            examples/vector_databases/chroma/hyde-with-chroma-and-openai.ipynb
+            examples/vector_databases/pinecone/GPT4_Retrieval_Augmentation.ipynb
+            examples/vector_databases/redis/redisjson/redisjson.ipynb
+            examples/voice_solutions/one_way_translation_using_realtime_api/relay-server/index.js""".split(),
+        "labels": [
+            ("examples/Context_summarization_with_realtime_api.ipynb", 326, CHAT, [], ["gpt-4o-mini"]),
+            # websockets.connect(url) with url = f"wss://api.openai.com/v1/realtime?model={model}"
+            ("examples/Context_summarization_with_realtime_api.ipynb", 495, "/v1/realtime", [], []),
+            ("examples/Fine-tuned_classification.ipynb", 318, "/v1/files", [], []),
+            ("examples/Fine-tuned_classification.ipynb", 319, "/v1/files", [], []),
+            ("examples/Fine-tuned_classification.ipynb", 321, "/v1/fine_tuning/jobs", [], ["babbage-002"]),
+            ("examples/Fine-tuned_classification.ipynb", 349, "/v1/fine_tuning/jobs", [], []),
+            ("examples/Fine-tuned_classification.ipynb", 367, "/v1/fine_tuning/jobs", [], []),
+            ("examples/Fine-tuned_classification.ipynb", 368, "/v1/files", [], []),
+            ("examples/Fine-tuned_classification.ipynb", 369, "/v1/files", [], []),
+            ("examples/Fine-tuned_classification.ipynb", 566, "/v1/completions", [], []),
+            ("examples/Fine-tuned_classification.ipynb", 594, "/v1/completions", [], []),
+            ("examples/Fine-tuned_classification.ipynb", 635, "/v1/completions", [], []),
+            ("examples/Fine-tuned_classification.ipynb", 646, "/v1/completions", [], []),
+            ("examples/How_to_count_tokens_with_tiktoken.ipynb", 598, CHAT, [],
+             ["gpt-3.5-turbo", "gpt-4", "gpt-4-0613", "gpt-4o", "gpt-4o-mini"]),
+            ("examples/How_to_count_tokens_with_tiktoken.ipynb", 779, CHAT, [],
+             ["gpt-3.5-turbo", "gpt-4", "gpt-4o", "gpt-4o-mini"]),
+            ("examples/Parse_PDF_docs_for_RAG.ipynb", 343, CHAT, ["image_inputs"], ["gpt-4o"]),
+            ("examples/Parse_PDF_docs_for_RAG.ipynb", 17823, "/v1/embeddings", [], ["text-embedding-3-small"]),
+            ("examples/Parse_PDF_docs_for_RAG.ipynb", 18000, CHAT, [], ["gpt-4o"]),
+            ("examples/Reinforcement_Fine_Tuning.ipynb", 332, R, [], []),
+            ("examples/Reinforcement_Fine_Tuning.ipynb", 1128, CHAT, [], []),
+            # POST /v1/fine_tuning/alpha/graders/validate: the fine-tuning API's grader check
+            ("examples/Reinforcement_Fine_Tuning.ipynb", 1359, "/v1/fine_tuning/jobs", [], []),
+            ("examples/Reinforcement_Fine_Tuning.ipynb", 1406, "/v1/files", [], []),
+            ("examples/Reinforcement_Fine_Tuning.ipynb", 1501, "/v1/fine_tuning/jobs", [], ["o4-mini-2025-04-16"]),
+            ("examples/Reinforcement_Fine_Tuning.ipynb", 1552, "/v1/fine_tuning/jobs", [], []),
+            ("examples/Using_embeddings.ipynb", 33, "/v1/embeddings", [], ["text-embedding-3-small"]),
+            ("examples/Using_embeddings.ipynb", 59, "/v1/embeddings", [], ["text-embedding-3-small"]),
+            ("examples/Using_embeddings.ipynb", 87, "/v1/embeddings", [], []),
+            ("examples/agents_sdk/context_personalization.ipynb", 531, R, [], []),
+            ("examples/agents_sdk/context_personalization.ipynb", 1245, R, [], ["gpt-5.2"]),
+            ("examples/agents_sdk/context_personalization.ipynb", 1277, R, [], ["gpt-5.2"]),
+            ("examples/agents_sdk/context_personalization.ipynb", 1308, R, [], ["gpt-5.2"]),
+            ("examples/agents_sdk/context_personalization.ipynb", 1362, R, [], ["gpt-5.2"]),
+            ("examples/agents_sdk/context_personalization.ipynb", 1492, R, [], []),
+            ("examples/agents_sdk/session_memory.ipynb", 250, R, [], []),
+            ("examples/agents_sdk/session_memory.ipynb", 479, R, [], ["gpt-5"]),
+            # asyncio.to_thread(self.client.responses.create, model=self.model, ...)
+            ("examples/agents_sdk/session_memory.ipynb", 826, R, [], []),
+            ("examples/azure/functions.ipynb", 245, CHAT, [], []),
+            ("examples/azure/functions.ipynb", 313, CHAT, [], []),
+            ("examples/evaluation/use-cases/regression.ipynb", 70, CHAT, [], ["gpt-4o-mini"]),
+            ("examples/evaluation/use-cases/regression.ipynb", 199, "/v1/evals", [], []),
+            ("examples/evaluation/use-cases/regression.ipynb", 302, "/v1/evals", [], []),
+            ("examples/evaluation/use-cases/regression.ipynb", 346, CHAT, [], ["gpt-4o-mini"]),
+            ("examples/evaluation/use-cases/regression.ipynb", 370, "/v1/evals", [], []),
+            ("examples/evaluation/use-cases/regression.ipynb", 403, R, [], ["gpt-4o"]),
+            ("examples/evaluation/use-cases/regression.ipynb", 434, "/v1/evals", [], []),
+            ("examples/gpt4-1_prompting_guide.ipynb", 264, R, [], ["gpt-4.1-2025-04-14"]),
+            ("examples/gpt4-1_prompting_guide.ipynb", 517, R, [], ["gpt-4.1-2025-04-14"]),
+            ("examples/o-series/o3o4-mini_prompting_guide.ipynb", 238, R, [], ["o3"]),
+            ("examples/o-series/o3o4-mini_prompting_guide.ipynb", 261, R, [], ["o3"]),
+            ("examples/reasoning_function_calls.ipynb", 76, R, [], ["o4-mini"]),
+            ("examples/reasoning_function_calls.ipynb", 82, R, ["previous_response_id"], ["o4-mini"]),
+            ("examples/reasoning_function_calls.ipynb", 193, R, ["previous_response_id"], ["o4-mini"]),
+            ("examples/reasoning_function_calls.ipynb", 281, R, ["previous_response_id"], ["o4-mini"]),
+            ("examples/reasoning_function_calls.ipynb", 308, R, ["web_search_live"], ["gpt-4o-mini"]),
+            ("examples/reasoning_function_calls.ipynb", 510, R, [], ["o4-mini"]),
+            ("examples/reasoning_function_calls.ipynb", 521, R, ["previous_response_id"], ["o4-mini"]),
+            ("examples/reasoning_function_calls.ipynb", 654, R, [], ["o4-mini"]),
+            ("examples/third_party/Web_search_with_google_api_bring_your_own_browser_tool.ipynb", 74, CHAT, [],
+             ["gpt-4o"]),
+            ("examples/third_party/Web_search_with_google_api_bring_your_own_browser_tool.ipynb", 205, CHAT, [],
+             ["gpt-4o"]),
+            ("examples/third_party/Web_search_with_google_api_bring_your_own_browser_tool.ipynb", 351, CHAT, [],
+             ["gpt-4o-mini"]),
+            ("examples/third_party/Web_search_with_google_api_bring_your_own_browser_tool.ipynb", 585, CHAT, [],
+             ["gpt-4o"]),
+            ("examples/vector_databases/chroma/hyde-with-chroma-and-openai.ipynb", 270, CHAT, [], ["gpt-4o"]),
+            # Chroma's OpenAIEmbeddingFunction: the collection embeds with OpenAI
+            ("examples/vector_databases/chroma/hyde-with-chroma-and-openai.ipynb", 568, "/v1/embeddings", [], []),
+            ("examples/vector_databases/chroma/hyde-with-chroma-and-openai.ipynb", 653, CHAT, [], ["gpt-4o"]),
+            ("examples/vector_databases/chroma/hyde-with-chroma-and-openai.ipynb", 869, CHAT, [], ["gpt-4o"]),
+            ("examples/vector_databases/pinecone/GPT4_Retrieval_Augmentation.ipynb", 408, "/v1/embeddings", [],
+             ["text-embedding-3-small"]),
+            ("examples/vector_databases/pinecone/GPT4_Retrieval_Augmentation.ipynb", 661, "/v1/embeddings", [],
+             ["text-embedding-3-small"]),
+            ("examples/vector_databases/pinecone/GPT4_Retrieval_Augmentation.ipynb", 667, "/v1/embeddings", [],
+             ["text-embedding-3-small"]),
+            ("examples/vector_databases/pinecone/GPT4_Retrieval_Augmentation.ipynb", 723, "/v1/embeddings", [],
+             ["text-embedding-3-small"]),
+            ("examples/vector_databases/pinecone/GPT4_Retrieval_Augmentation.ipynb", 1041, CHAT, [], ["gpt-4"]),
+            ("examples/vector_databases/pinecone/GPT4_Retrieval_Augmentation.ipynb", 1164, CHAT, [], ["gpt-4"]),
+            ("examples/vector_databases/pinecone/GPT4_Retrieval_Augmentation.ipynb", 1214, CHAT, [], ["gpt-4"]),
+            ("examples/vector_databases/redis/redisjson/redisjson.ipynb", 80, "/v1/embeddings", [], []),
+        ],
+    },
 }
 
 # A second sample (the files between those above: every 3rd from the 2nd, every 8th from the 5th),
