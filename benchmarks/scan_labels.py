@@ -10,6 +10,13 @@ at AWS Bedrock or a custom provider).
 
 R = "/v1/responses"
 CHAT = "/v1/chat/completions"
+E = "/v1/embeddings"
+
+
+def _on(path, *labels):
+    """The labels of one file, (line, endpoint, features, models) each."""
+    return [(path, *label) for label in labels]
+
 
 SAMPLES = {
     "openai/openai-python": {
@@ -337,6 +344,114 @@ HELD_OUT = {
             ("examples/memory/sqlalchemy_session_example.py", 29, R, [], []),
             ("examples/memory/sqlalchemy_session_example.py", 40, R, [], []),
             ("examples/memory/sqlalchemy_session_example.py", 47, R, [], []),
+        ],
+    },
+    # Every 12th file mentioning OpenAI from the 7th (the files between the development sample's). The
+    # scanner had been run over the whole cookbook while it was studied, but these labels were written
+    # from the files before the scanner's findings on them were compared. Framework objects (LangChain
+    # models, the Agents SDK's VoicePipeline) are labelled where they are built; the Weaviate notebook
+    # has OpenAI called by the Weaviate server, not by its code, so it has no label.
+    "openai/openai-cookbook": {
+        "commit": "65d3db5684e48c0f18188b509ab8a82feaf55e31",
+        "snapshots": ["openai/openai-cookbook", "elcidspain/openai-cookbook"],
+        "files": """examples/Build_a_coding_agent_with_GPT-5.1.ipynb
+            examples/Developing_hallucination_guardrails.ipynb
+            examples/Generate_Images_With_GPT_Image.ipynb
+            examples/How_to_use_moderation.ipynb
+            examples/RAG_with_graph_db.ipynb
+            examples/Structured_Outputs_Intro.ipynb
+            examples/Whisper_processing_guide.ipynb
+            examples/agents_sdk/sandboxed-code-migration/repo_fixtures/case_summary_service/tests/test_client.py
+            examples/azure/archive/embeddings.ipynb
+            examples/chatgpt/gpt_actions_library/.gpt_action_getting_started.ipynb
+            examples/chatgpt/gpt_actions_library/gpt_action_sharepoint_doc.ipynb
+            examples/chatgpt/rag-quickstart/pinecone-retool/gpt-action-pinecone-retool-rag.ipynb
+            examples/evals/imagegen_evals/generation_harness/run_imagegen_evals.py
+            examples/evaluation/How_to_evaluate_LLMs_for_SQL_generation.ipynb
+            examples/fine-tuned_qa/ft_retrieval_augmented_generation_qdrant.ipynb
+            examples/gpt-5/prompt-optimization-cookbook.ipynb
+            examples/multimodal/Vision_Fine_tuning_on_GPT4o_for_Visual_Question_Answering.ipynb
+            examples/object_oriented_agentic_approach/resources/object_oriented_agents/core_classes/tool_interface.py
+            examples/partners/mcp_powered_voice_agents/mcp_powered_agents_cookbook.ipynb
+            examples/stripe_model_eval/selecting_a_model_based_on_stripe_conversion.ipynb
+            examples/vector_databases/analyticdb/QA_with_Langchain_AnalyticDB_and_OpenAI.ipynb
+            examples/vector_databases/milvus/Filtered_search_with_Milvus_and_OpenAI.ipynb
+            examples/vector_databases/qdrant/QA_with_Langchain_Qdrant_and_OpenAI.ipynb
+            examples/vector_databases/weaviate/generative-search-with-weaviate-and-openai.ipynb""".split(),
+        "labels": [
+            *_on("examples/Build_a_coding_agent_with_GPT-5.1.ipynb",
+                 (307, R, ["web_search_live"], ["gpt-5.1"]),
+                 (1059, R, ["remote_mcp", "web_search_live"], ["gpt-5.1"])),
+            *_on("examples/Developing_hallucination_guardrails.ipynb",
+                 (154, CHAT, [], ["gpt-4o"]),
+                 (357, CHAT, [], ["gpt-4o"]),
+                 (837, CHAT, [], ["gpt-4o"])),
+            *_on("examples/Generate_Images_With_GPT_Image.ipynb",
+                 (132, "/v1/images/generations", [], ["gpt-image-1"]),
+                 (211, "/v1/images/generations", [], ["gpt-image-1"]),
+                 (287, "/v1/images/generations", [], ["gpt-image-1"]),
+                 (384, "/v1/images/edits", ["image_inputs"], ["gpt-image-1"]),
+                 (474, "/v1/images/edits", ["image_inputs"], ["gpt-image-1"]),
+                 (590, "/v1/images/edits", ["image_inputs"], ["gpt-image-1"])),
+            *_on("examples/How_to_use_moderation.ipynb",
+                 (91, "/v1/moderations", [], []),
+                 (101, CHAT, [], ["gpt-4o-mini"]),
+                 (195, "/v1/moderations", ["image_inputs"], ["omni-moderation-latest"]),
+                 (455, CHAT, [], ["gpt-4o-mini"])),
+            *_on("examples/RAG_with_graph_db.ipynb",
+                 (417, E, [], ["text-embedding-3-small"]),
+                 (437, E, [], ["text-embedding-3-small"]),
+                 (480, CHAT, [], []),
+                 (633, CHAT, [], []),
+                 (715, E, [], ["text-embedding-3-small"]),
+                 (1233, CHAT, [], ["gpt-4o"])),
+            *_on("examples/Structured_Outputs_Intro.ipynb",
+                 (110, CHAT, [], ["gpt-4o-2024-08-06"]),
+                 (349, CHAT, [], ["gpt-4o-2024-08-06"]),
+                 (513, CHAT, [], ["gpt-4o-2024-08-06"]),
+                 (712, CHAT, [], ["gpt-4o-2024-08-06"])),
+            *_on("examples/Whisper_processing_guide.ipynb",
+                 (137, "/v1/audio/transcriptions", [], ["whisper-1"]),
+                 (184, CHAT, [], ["gpt-3.5-turbo"]),
+                 (233, CHAT, [], ["gpt-4"])),
+            *_on("examples/azure/archive/embeddings.ipynb",
+                 (246, E, [], [])),
+            *_on("examples/chatgpt/rag-quickstart/pinecone-retool/gpt-action-pinecone-retool-rag.ipynb",
+                 (126, E, [], ["text-embedding-3-large"])),
+            *_on("examples/evals/imagegen_evals/generation_harness/run_imagegen_evals.py",
+                 (295, R, ["image_inputs"], [])),
+            *_on("examples/evaluation/How_to_evaluate_LLMs_for_SQL_generation.ipynb",
+                 (297, CHAT, [], ["gpt-4o"]),
+                 (728, CHAT, [], ["gpt-4o-mini"])),
+            *_on("examples/fine-tuned_qa/ft_retrieval_augmented_generation_qdrant.ipynb",
+                 (271, CHAT, [], []),
+                 (563, "/v1/files", [], []),
+                 (575, "/v1/fine_tuning/jobs", [], []),
+                 (584, "/v1/fine_tuning/jobs", [], []),
+                 (591, "/v1/fine_tuning/jobs", [], []),
+                 (640, CHAT, [], []),
+                 (1255, CHAT, [], [])),
+            *_on("examples/gpt-5/prompt-optimization-cookbook.ipynb",
+                 (736, R, [], []),
+                 (752, R, [], [])),
+            *_on("examples/multimodal/Vision_Fine_tuning_on_GPT4o_for_Visual_Question_Answering.ipynb",
+                 (575, "/v1/files", [], []),
+                 (581, "/v1/files", [], []),
+                 (617, "/v1/fine_tuning/jobs", [], ["gpt-4o-2024-08-06"]),
+                 (664, CHAT, ["image_inputs", "store_true"], []),
+                 (872, CHAT, [], ["gpt-4o"])),
+            *_on("examples/partners/mcp_powered_voice_agents/mcp_powered_agents_cookbook.ipynb",
+                 (510, "/v1/audio/transcriptions", [], []),
+                 (510, R, [], ["gpt-4.1-mini"]),
+                 (510, "/v1/audio/speech", [], [])),
+            *_on("examples/vector_databases/analyticdb/QA_with_Langchain_AnalyticDB_and_OpenAI.ipynb",
+                 (251, E, [], []),
+                 (273, "/v1/completions", [], [])),
+            *_on("examples/vector_databases/milvus/Filtered_search_with_Milvus_and_OpenAI.ipynb",
+                 (295, E, [], ["text-embedding-3-small"])),
+            *_on("examples/vector_databases/qdrant/QA_with_Langchain_Qdrant_and_OpenAI.ipynb",
+                 (305, E, [], []),
+                 (329, "/v1/completions", [], [])),
         ],
     },
 }
