@@ -271,10 +271,11 @@ class PythonFile(PythonValues):
             inner = child if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda) \
                 else scope
             if isinstance(child, ast.Call):
-                finding = self._agent_run(child, scope) or self._framework(child, scope) \
+                voice = self._voice_pipeline(child, scope)
+                finding = voice or self._agent_run(child, scope) or self._framework(child, scope) \
                     or self._sdk_call(_deferred(child), scope) or self._raw_call(child, scope)
                 if finding:
-                    findings.append(finding)
+                    findings.extend(finding if isinstance(finding, list) else [finding])
             self._visit(child, inner, findings)
 
     def _lookup(self, name, scope, follow=True):
@@ -350,11 +351,27 @@ class PythonFile(PythonValues):
             return self._finding(call, endpoint, implied, confidence, scope, body if isinstance(body, dict) else {})
         return self._finding(call, endpoint, implied, confidence, scope)
 
-    def _agent_run(self, call, scope):
+    def _voice_pipeline(self, call, scope):
+        """The Agents SDK's voice pipeline: its agent's turns (like a Runner call), text to speech, and
+        speech to text, which is `likely` the transcriptions endpoint: a streamed input is transcribed
+        over a Realtime session instead."""
+        if not self.agents.is_voice_pipeline(call):
+            return None
+        agent = self.agents.voice_agent(call)
+        run = ast.Call(func=call.func, args=[agent] if agent is not None else [], keywords=[],
+                       lineno=call.lineno, col_offset=call.col_offset)
+        turns = self._agent_run(run, scope, force=True)
+        where = {"file": self.relpath, "line": call.lineno, "column": call.col_offset + 1,
+                 "snippet": snippet_of(self.lines, call.lineno)}
+        return [Finding(endpoint="/v1/audio/transcriptions", features=[], models=[], confidence=LIKELY, **where),
+                *([turns] if turns else []),
+                Finding(endpoint="/v1/audio/speech", features=[], models=[], confidence=CERTAIN, **where)]
+
+    def _agent_run(self, call, scope, force=False):
         if self.agents.is_realtime(call):
             return Finding(endpoint="/v1/realtime", file=self.relpath, line=call.lineno, column=call.col_offset + 1,
                            features=[], models=[], snippet=snippet_of(self.lines, call.lineno), confidence=CERTAIN)
-        if not self.agents.is_run(call):
+        if not (force or self.agents.is_run(call)):
             return None
         described = self.agents.describe(call, lambda name: self._assigned(name, scope),
                                          lambda node: self.value(node, scope), self.foreign_server)
