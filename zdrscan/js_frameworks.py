@@ -76,20 +76,25 @@ def framework_findings(script):
                 and names.get(node_text(value.child_by_field_name("function"))) == "createOpenAI" \
                 and not _foreign(script.options(value).get("baseURL")):
             providers.add(node_text(target))
-    findings, provider_findings, features, tool_calls = [], [], set(), []
+    findings, provider_findings, placed, features, tool_calls = [], [], set(), set(), []
     for call in script.calls:
         function = call.child_by_field_name("function")
         endpoint, confidence = _provider_call(function, providers)
         if endpoint:
             arguments = call.child_by_field_name("arguments")
             model = script.value(arguments.named_children[0]) if arguments and arguments.named_children else None
-            provider_findings.append(script.make_finding(call, endpoint, set(), confidence,
-                                                         {"model": model} if isinstance(model, str) else {}))
+            finding = script.make_finding(call, endpoint, set(), confidence,
+                                          {"model": model} if isinstance(model, str) else {})
+            request = _request_options(call)
+            if request is not None and endpoint == "/v1/responses":  # generateText({ model: openai(...), ... })
+                finding.features = sorted(set(finding.features) | _request_features(script, request, providers))
+                placed.add(id(finding))
+            provider_findings.append(finding)
         feature = _provider_tool(function, providers)
         if feature:
             features.add(feature)
             tool_calls.append((call, feature))
-    features |= _provider_options(script) if provider_findings or tool_calls else set()
+    features |= _provider_options(script, script.objects) if provider_findings or tool_calls else set()
     for node in script.news:
         name = names.get(node_text(node.child_by_field_name("constructor")))
         if name in JS_CLASSES:
@@ -100,10 +105,12 @@ def framework_findings(script):
             endpoint, confidence, extra, model = describe(JS_CLASSES[name], options)
             finding = script.make_finding(node, endpoint, extra, confidence, {"model": model} if model else {})
             findings.append(finding)
-    responses = [finding for finding in provider_findings if finding.endpoint == "/v1/responses"]
+    # A model made apart from the request (`const model = openai("gpt-4.1")`) takes the file's tools.
+    responses = [finding for finding in provider_findings
+                 if finding.endpoint == "/v1/responses" and id(finding) not in placed]
     for finding in responses:
         finding.features = sorted(set(finding.features) | features)
-    if not responses:  # the tools are declared for a model made in another file
+    if not responses and not placed:  # the tools are declared for a model made in another file
         for call, feature in tool_calls:
             finding = script.make_finding(call, "/v1/responses", {feature}, LIKELY, {})
             finding.kind = "tool"
@@ -136,10 +143,32 @@ def _provider_tool(function, providers):
     return PROVIDER_TOOLS.get(node_text(function.child_by_field_name("property")))
 
 
-def _provider_options(script):
+def _request_options(call):
+    """The options object of the request a model is made in (`{ model: openai("gpt-4.1"), tools }`)."""
+    pair = call.parent
+    if pair is not None and pair.type == "pair" and node_text(pair.child_by_field_name("key")) == "model":
+        return pair.parent
+    return None
+
+
+def _request_features(script, request, providers):
+    """Hosted tools and provider options given in the same request as the model."""
+    features = set()
+    stack = list(request.named_children)
+    while stack:
+        node = stack.pop()
+        if node.type == "call_expression":
+            feature = _provider_tool(node.child_by_field_name("function"), providers)
+            if feature:
+                features.add(feature)
+        stack.extend(node.named_children)
+    return features | _provider_options(script, [request])
+
+
+def _provider_options(script, objects):
     """Features in `providerOptions: { openai: { store: true, previousResponseId, conversation } }`."""
     features = set()
-    for node in script.objects:
+    for node in objects:
         for pair in (child for child in node.named_children if child.type == "pair"):
             key = pair.child_by_field_name("key")
             name = string_value(key) if key.type == "string" else node_text(key)

@@ -14,7 +14,7 @@ from .js_agents import agent_findings, is_agents_module
 from .js_frameworks import framework_findings, import_names
 from .js_values import SCOPES, ScriptValues, node_text, scope_range, string_value
 from .modules import CLIENT_EXPORT, FACTORY_EXPORT, plain
-from .rawhttp import HTTP_CALLS, foreign_base_url, raw_finding
+from .rawhttp import HTTP_CALLS, foreign_base_url, raw_finding, url_model
 
 CLIENT_CLASSES = {"OpenAI", "AzureOpenAI"}
 # Socket classes take a client (or build one) and speak to one endpoint.
@@ -228,6 +228,12 @@ class ScriptFile(ScriptValues):
         if method == "push" and owner.type == "identifier":
             for item in given:
                 self.changes.setdefault(node_text(owner), []).append((None, item, scope_range(call)))
+        elif method == "push" and owner.type == "member_expression" \
+                and owner.child_by_field_name("object").type == "identifier":  # body.messages.push({...})
+            key = ("+", node_text(owner.child_by_field_name("property")))
+            for item in given:
+                self.changes.setdefault(node_text(owner.child_by_field_name("object")), []).append(
+                    (key, item, scope_range(call)))
         elif node_text(function) == "Object.assign" and len(given) > 1 and given[0].type == "identifier":
             for item in given[1:]:
                 self.changes.setdefault(node_text(given[0]), []).append((None, item, scope_range(call)))
@@ -351,6 +357,8 @@ class ScriptFile(ScriptValues):
             payload = payload["body"]
         elif isinstance(payload.get("data"), dict):
             payload = payload["data"]
+        if url_model(values[0]) and "model" not in payload:
+            payload = dict(payload, model=url_model(values[0]))
         return self.make_finding(call, found[0], found[1], LIKELY, payload)
 
     def make_finding(self, node, endpoint, implied, confidence, arguments):

@@ -27,8 +27,12 @@ def scope_range(node):
 
 
 def _changed(result, key, value):
-    """A dict or list after one change: a property set, an object assigned in, an item pushed."""
+    """A dict or list after one change: a property set, an object assigned in, an item pushed (onto a
+    list the dict holds when the key is ("+", name))."""
     if isinstance(result, dict):
+        if isinstance(key, tuple):  # ("+", "messages"): an item pushed onto a list the dict holds
+            current = result.get(key[1])
+            return {**result, key[1]: current + [value]} if isinstance(current, list) else result
         if key is not None:
             return {**result, key: value}
         return {**result, **value} if isinstance(value, dict) else result

@@ -22,7 +22,7 @@ from .findings import CERTAIN, LIKELY, Finding, features_and_models, snippet_of,
 from .frameworks import describe, init_chat_model_provider, python_class_kind
 from .modules import CLIENT_EXPORT, FACTORY_EXPORT, plain
 from .python_values import PythonValues, dotted
-from .rawhttp import HTTP_CALLS, foreign_base_url, raw_finding
+from .rawhttp import HTTP_CALLS, foreign_base_url, raw_finding, url_model
 
 CLIENT_CLASSES = {"OpenAI", "AsyncOpenAI", "AzureOpenAI", "AsyncAzureOpenAI",
                   # openai-guardrails' drop-in clients subclass the SDK's
@@ -204,8 +204,17 @@ class PythonFile(PythonValues):
                 if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name) \
                         and isinstance(target.slice, ast.Constant) and isinstance(target.slice.value, str):
                     changes.setdefault(target.value.id, []).append((target.slice.value, node.value))
-        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and isinstance(node.op, ast.Add):
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) \
+                and isinstance(node.op, ast.Add | ast.BitOr):  # `tools += [...]`, `params |= {...}`
             changes.setdefault(node.target.id, []).append((None, node.value))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
+                "append", "extend") and isinstance(node.func.value, ast.Subscript) \
+                and isinstance(node.func.value.value, ast.Name) and isinstance(node.func.value.slice, ast.Constant):
+            # params["tools"].append({...}): the item's list grows
+            item = node.args[0] if node.args else None
+            if item is not None:
+                changes.setdefault(node.func.value.value.id, []).append(
+                    (("+", node.func.value.slice.value), ast.List(elts=[item]) if node.func.attr == "append" else item))
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
                 and isinstance(node.func.value, ast.Name) and node.func.attr in ("update", "append", "extend"):
             name = node.func.value.id
@@ -469,6 +478,8 @@ class PythonFile(PythonValues):
                 found = raw_finding(text, self.mentions_openai)
                 if found:
                     endpoint, implied = found
+                    if url_model(text) and "model" not in arguments:
+                        arguments = dict(arguments, model=url_model(text))
                     return self._finding(call, endpoint, implied, LIKELY, scope, arguments=arguments)
         return None
 

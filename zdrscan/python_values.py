@@ -60,7 +60,15 @@ class PythonValues:
             body = self.value(node.body, scope, depth + 1)
             return body if body is not UNKNOWN else self.value(node.orelse, scope, depth + 1)
         if isinstance(node, ast.Call) and (dotted(node.func) == "dict" or any(k.arg == "type" for k in node.keywords)):
-            return {k.arg: self.value(k.value, scope, depth + 1) for k in node.keywords if k.arg}
+            base = self.value(node.args[0], scope, depth + 1) if node.args and dotted(node.func) == "dict" else {}
+            base = dict(base) if isinstance(base, dict) else {}  # dict(BASE, input=...) copies BASE
+            for keyword in node.keywords:
+                inner = self.value(keyword.value, scope, depth + 1)
+                if keyword.arg:
+                    base[keyword.arg] = inner
+                elif isinstance(inner, dict):
+                    base.update(inner)
+            return base
         if isinstance(node, ast.Name):
             owner = self._assigning_scope(node.id, scope)
             if owner is None:  # a constant imported from another module of the tree
@@ -74,7 +82,12 @@ class PythonValues:
 
     @staticmethod
     def _changed(result, key, value):
-        """A dict or list after one change: an item set, a dict merged, items appended."""
+        """A dict or list after one change: an item set, a dict merged, items appended (to an item of a
+        dict when the key is ("+", item))."""
+        if isinstance(result, dict) and isinstance(key, tuple):
+            current = result.get(key[1])
+            return {**result, key[1]: current + value} if isinstance(current, list) and isinstance(value, list) \
+                else result
         if isinstance(result, dict) and key is not None:
             return {**result, key: value}
         if isinstance(result, dict) and isinstance(value, dict):

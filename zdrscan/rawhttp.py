@@ -17,6 +17,15 @@ OPENAI_HOSTS = ("api.openai.com", ".openai.azure.com", "openai.com/v1")
 _URL_HOST = re.compile(r"^\s*(?:curl\s.*?)?(https?|wss?)://([^/\s\"'`{}]+)")
 
 
+_URL_MODEL = re.compile(r"[?&]model=([A-Za-z0-9][\w.:-]*)")
+
+
+def url_model(text):
+    """The model a URL names in its query (`wss://api.openai.com/v1/realtime?model=gpt-realtime`), or None."""
+    match = _URL_MODEL.search(text) if isinstance(text, str) else None
+    return match.group(1) if match else None
+
+
 def foreign_base_url(url):
     """Does a client's base URL point at another server than OpenAI's (or Azure OpenAI's)?
 
