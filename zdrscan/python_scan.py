@@ -11,18 +11,17 @@ import ast
 from .agents_sdk import AgentsUse
 from .endpoints import (
     LEGACY_PYTHON,
-    LEGACY_PYTHON_METHODS,
     SDK_VERBS,
     camel_to_snake,
-    model_features,
     resolve_chain,
     resolve_raw_path,
 )
-from .findings import CERTAIN, LIKELY, Finding, features_and_models, snippet_of, tool_feature
-from .frameworks import describe, init_chat_model_provider, python_class_kind
+from .findings import CERTAIN, LIKELY
+from .frameworks import python_class_kind
 from .modules import CLIENT_EXPORT, FACTORY_EXPORT, plain
+from .python_calls import PythonCalls
 from .python_values import PythonValues, dotted
-from .rawhttp import HTTP_CALLS, foreign_base_url, raw_finding, url_model
+from .rawhttp import foreign_base_url
 
 CLIENT_CLASSES = {"OpenAI", "AsyncOpenAI", "AzureOpenAI", "AsyncAzureOpenAI",
                   # openai-guardrails' drop-in clients subclass the SDK's
@@ -39,7 +38,7 @@ DISTINCTIVE = {"chat", "responses", "embeddings", "moderations", "images", "audi
                "fine_tuning", "conversations", "realtime"}
 
 
-class PythonFile(PythonValues):
+class PythonFile(PythonCalls, PythonValues):
     def __init__(self, tree, text, relpath, imported=None):
         self.tree, self.lines, self.relpath = tree, text.splitlines(), relpath
         self.imported = imported or {}  # local name -> what another module of the tree exports (modules.py)
@@ -195,36 +194,6 @@ class PythonFile(PythonValues):
         for node in self._own_nodes(scope, children=True):
             self._scope(node, scope)
 
-    def _record_change(self, node, scope):
-        """A request body built in steps: `params["store"] = True`, `params.update(...)`, `tools.append(...)`,
-        `tools += [...]`; read back when the name's value is asked for (see PythonValues.value)."""
-        changes = self.changes.setdefault(scope, {})
-        if isinstance(node, ast.Assign):
-            for target in node.targets:
-                if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name) \
-                        and isinstance(target.slice, ast.Constant) and isinstance(target.slice.value, str):
-                    changes.setdefault(target.value.id, []).append((target.slice.value, node.value))
-        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) \
-                and isinstance(node.op, ast.Add | ast.BitOr):  # `tools += [...]`, `params |= {...}`
-            changes.setdefault(node.target.id, []).append((None, node.value))
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
-                "append", "extend") and isinstance(node.func.value, ast.Subscript) \
-                and isinstance(node.func.value.value, ast.Name) and isinstance(node.func.value.slice, ast.Constant):
-            # params["tools"].append({...}): the item's list grows
-            item = node.args[0] if node.args else None
-            if item is not None:
-                changes.setdefault(node.func.value.value.id, []).append(
-                    (("+", node.func.value.slice.value), ast.List(elts=[item]) if node.func.attr == "append" else item))
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and isinstance(node.func.value, ast.Name) and node.func.attr in ("update", "append", "extend"):
-            name = node.func.value.id
-            if node.func.attr == "update" and node.keywords:
-                changes.setdefault(name, []).append((None, ast.Dict(
-                    keys=[ast.Constant(k.arg) if k.arg else None for k in node.keywords],
-                    values=[k.value for k in node.keywords])))
-            for arg in node.args[:1]:
-                changes.setdefault(name, []).append((None, ast.List(elts=[arg]) if node.func.attr == "append" else arg))
-
     def _bind(self, names, target, kind, scope):
         if isinstance(target, ast.Name):
             if names.get(target.id) != CLIENT:  # any client binding in a scope wins over a reassignment
@@ -258,22 +227,6 @@ class PythonFile(PythonValues):
         findings = []
         self._visit(self.tree, self.tree, findings)
         return findings + self._tool_declarations()
-
-    def _tool_declarations(self):
-        # The Agents SDK's tool classes wrap their config (`CodeInterpreterTool(tool_config={...})`),
-        # which the Runner finding already counts.
-        for call in ast.walk(self.tree):
-            if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id in self.agents.names:
-                self.consumed.update(id(node) for node in ast.walk(call) if isinstance(node, ast.Dict))
-        found = []
-        for node in ast.walk(self.tree):
-            if isinstance(node, ast.Dict) and id(node) not in self.consumed:
-                feature = tool_feature(self.value(node, self.tree))
-                if feature:
-                    found.append(Finding(endpoint="/v1/responses", file=self.relpath, line=node.lineno,
-                                         column=node.col_offset + 1, features=[feature], models=[],
-                                         snippet=snippet_of(self.lines, node.lineno), confidence=LIKELY, kind="tool"))
-        return found
 
     def _visit(self, node, scope, findings):
         for child in ast.iter_child_nodes(node):
@@ -360,129 +313,9 @@ class PythonFile(PythonValues):
             return self._finding(call, endpoint, implied, confidence, scope, body if isinstance(body, dict) else {})
         return self._finding(call, endpoint, implied, confidence, scope)
 
-    def _voice_pipeline(self, call, scope):
-        """The Agents SDK's voice pipeline: its agent's turns (like a Runner call), text to speech, and
-        speech to text, which is `likely` the transcriptions endpoint: a streamed input is transcribed
-        over a Realtime session instead."""
-        if not self.agents.is_voice_pipeline(call):
-            return None
-        agent = self.agents.voice_agent(call)
-        run = ast.Call(func=call.func, args=[agent] if agent is not None else [], keywords=[],
-                       lineno=call.lineno, col_offset=call.col_offset)
-        turns = self._agent_run(run, scope, force=True)
-        where = {"file": self.relpath, "line": call.lineno, "column": call.col_offset + 1,
-                 "snippet": snippet_of(self.lines, call.lineno)}
-        return [Finding(endpoint="/v1/audio/transcriptions", features=[], models=[], confidence=LIKELY, **where),
-                *([turns] if turns else []),
-                Finding(endpoint="/v1/audio/speech", features=[], models=[], confidence=CERTAIN, **where)]
-
-    def _agent_run(self, call, scope, force=False):
-        if self.agents.is_realtime(call):
-            return Finding(endpoint="/v1/realtime", file=self.relpath, line=call.lineno, column=call.col_offset + 1,
-                           features=[], models=[], snippet=snippet_of(self.lines, call.lineno), confidence=CERTAIN)
-        if not (force or self.agents.is_run(call)):
-            return None
-        described = self.agents.describe(call, lambda name: self._assigned(name, scope),
-                                         lambda node: self.value(node, scope), self.foreign_server)
-        if described is None:
-            return None
-        endpoint, features, models, given = described
-        features = features | features_and_models({"input": given})[0]
-        return Finding(endpoint=endpoint, file=self.relpath, line=call.lineno, column=call.col_offset + 1,
-                       features=sorted(features), models=sorted(models),
-                       snippet=snippet_of(self.lines, call.lineno), confidence=CERTAIN)
-
-    def _framework(self, call, scope):
-        """`ChatOpenAI(model="gpt-4o")`, `OpenAIEmbeddings()`, `init_chat_model("openai:gpt-4o")`."""
-        kind = self.frameworks.get(call.func.id) if isinstance(call.func, ast.Name) else None
-        if kind is None or self._framework_foreign(call):
-            return None
-        options = {k.arg: self.value(k.value, scope) for k in call.keywords if k.arg}
-        if kind == "init":
-            model, openai = init_chat_model_provider(
-                self.value(call.args[0], scope) if call.args else options.get("model"), options.get("model_provider"))
-            if not openai:
-                return None
-            kind, options = "lc_chat", dict(options, model=model)
-        endpoint, confidence, features, model = describe(kind, options)
-        models = [model] if model else []
-        return Finding(endpoint=endpoint, file=self.relpath, line=call.lineno, column=call.col_offset + 1,
-                       features=sorted(features | model_features(models)), models=models,
-                       snippet=snippet_of(self.lines, call.lineno), confidence=confidence)
-
-    def _framework_foreign(self, call):
-        """`ChatOpenAI(base_url="http://localhost:11434/v1")`: the class speaking to another server."""
-        for keyword in call.keywords:
-            if keyword.arg in ("base_url", "openai_api_base", "api_base"):
-                return self.foreign_server(ast.Call(func=call.func, args=[], keywords=[
-                    ast.keyword(arg="base_url", value=keyword.value)]))
-        return False
-
     def _distinctive(self, links):
         return self.mentions_openai and len(links) >= 2 and links[0] in DISTINCTIVE \
             and camel_to_snake(links[-1]) in SDK_VERBS
-
-    @staticmethod
-    def _legacy(links):
-        if len(links) < 2:
-            return None
-        key = (links[0], links[1])
-        if key in LEGACY_PYTHON_METHODS:
-            return LEGACY_PYTHON_METHODS[key], set()
-        if links[0] in LEGACY_PYTHON:
-            return LEGACY_PYTHON[links[0]], set()
-        return None
-
-    def _finding(self, call, endpoint, implied, confidence, scope, arguments=None):
-        arguments = self._arguments(call, scope) if arguments is None else arguments
-        features, models = features_and_models(arguments)
-        return Finding(endpoint=endpoint, file=self.relpath, line=call.lineno, column=call.col_offset + 1,
-                       features=sorted(features | implied), models=sorted(models),
-                       snippet=snippet_of(self.lines, call.lineno), confidence=confidence)
-
-    def _arguments(self, call, scope):
-        arguments = {}
-        for keyword in call.keywords:
-            value = self.value(keyword.value, scope)
-            if keyword.arg is None:
-                if isinstance(value, dict):
-                    arguments.update(value)
-            else:
-                arguments[keyword.arg] = value
-        # Node-style single dict argument (`create({...})`) also appears in Python wrappers.
-        if not arguments and call.args:
-            first = self.value(call.args[0], scope)
-            if isinstance(first, dict):
-                arguments = first
-        return arguments
-
-    # ---- raw HTTP --------------------------------------------------------------------------------
-
-    def _raw_call(self, call, scope):
-        name = dotted(call.func) or ""
-        last = name.split(".")[-1]
-        strings = []
-        if last in HTTP_CALLS:
-            candidates = list(call.args[:2]) + [k.value for k in call.keywords if k.arg == "url"]
-            strings = [self.value(node, scope) for node in candidates]
-        elif last in ("run", "Popen", "check_output", "check_call", "call") and call.args:
-            command = self.value(call.args[0], scope)
-            if isinstance(command, list) and command and command[0] == "curl":
-                strings = command
-            elif isinstance(command, str) and command.startswith("curl "):
-                strings = [command]
-        for text in strings:
-            if isinstance(text, str):
-                payload = next((self.value(k.value, scope) for k in call.keywords if k.arg in ("json", "data")), None)
-                arguments = payload if isinstance(payload, dict) else {}
-                found = raw_finding(text, self.mentions_openai)
-                if found:
-                    endpoint, implied = found
-                    if url_model(text) and "model" not in arguments:
-                        arguments = dict(arguments, model=url_model(text))
-                    return self._finding(call, endpoint, implied, LIKELY, scope, arguments=arguments)
-        return None
-
 
 DEFERRING = {"asyncio.to_thread", "to_thread", "functools.partial", "partial"}
 

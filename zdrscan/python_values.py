@@ -80,6 +80,36 @@ class PythonValues:
             return result
         return UNKNOWN
 
+    def _record_change(self, node, scope):
+        """A request body built in steps: `params["store"] = True`, `params.update(...)`, `tools.append(...)`,
+        `tools += [...]`; read back when the name's value is asked for (see PythonValues.value)."""
+        changes = self.changes.setdefault(scope, {})
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name) \
+                        and isinstance(target.slice, ast.Constant) and isinstance(target.slice.value, str):
+                    changes.setdefault(target.value.id, []).append((target.slice.value, node.value))
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) \
+                and isinstance(node.op, ast.Add | ast.BitOr):  # `tools += [...]`, `params |= {...}`
+            changes.setdefault(node.target.id, []).append((None, node.value))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
+                "append", "extend") and isinstance(node.func.value, ast.Subscript) \
+                and isinstance(node.func.value.value, ast.Name) and isinstance(node.func.value.slice, ast.Constant):
+            # params["tools"].append({...}): the item's list grows
+            item = node.args[0] if node.args else None
+            if item is not None:
+                changes.setdefault(node.func.value.value.id, []).append(
+                    (("+", node.func.value.slice.value), ast.List(elts=[item]) if node.func.attr == "append" else item))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and isinstance(node.func.value, ast.Name) and node.func.attr in ("update", "append", "extend"):
+            name = node.func.value.id
+            if node.func.attr == "update" and node.keywords:
+                changes.setdefault(name, []).append((None, ast.Dict(
+                    keys=[ast.Constant(k.arg) if k.arg else None for k in node.keywords],
+                    values=[k.value for k in node.keywords])))
+            for arg in node.args[:1]:
+                changes.setdefault(name, []).append((None, ast.List(elts=[arg]) if node.func.attr == "append" else arg))
+
     @staticmethod
     def _changed(result, key, value):
         """A dict or list after one change: an item set, a dict merged, items appended (to an item of a
