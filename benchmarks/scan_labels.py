@@ -1,9 +1,10 @@
 """Hand labels for a sample of public repositories' files, for benchmarks/scan.py.
 
 The repositories are not part of this project: the benchmark reads them from their stored snapshots
-when present (never copied here). The sample is every 3rd example file of the SDKs and every 8th of
-the Agents SDK, among those that mention OpenAI, in path order; each label was written by reading the
-file at the commit given: (path, line of the call, endpoint, features, models). A file in the sample
+when present (never copied here). The sample is every 3rd example file of the SDKs, every 8th of
+the Agents SDK and every 12th of the cookbook's notebooks and scripts, among those that mention OpenAI,
+in path order; each label was written by reading the file at the commit given: (path, line of the call,
+endpoint, features, models). A file in the sample
 with no label holds no OpenAI call (for example an agent definition run elsewhere, or the SDK pointed
 at AWS Bedrock or a custom provider).
 """
