@@ -455,4 +455,60 @@ HELD_OUT = {
                  (329, "/v1/completions", [], [])),
         ],
     },
+    # The Vercel AI SDK's examples that import `@ai-sdk/openai` (or a sibling package), every 25th in path
+    # order from the 1st, labelled from the files before the scanner ran on them. A provider model is
+    # labelled where it is made (`openai("gpt-5-mini")`), with the hosted tools and provider options of
+    # the request it is made in; `openai(...)` is the Responses API in this version (AI SDK 7, provider
+    # 4.0.46), `openai.translation(...)` a Realtime translation session. A provider pointed at a local
+    # mock server, or `@ai-sdk/openai-compatible` at Google, is not OpenAI.
+    "vercel/ai": {
+        "commit": "ed857f50f112e23930b0c2dd8d532cc8bebbc911",
+        "files": """examples/ai-e2e-next/agent/openai/apply-patch-agent.ts
+            examples/ai-e2e-next/app/api/chat/mcp-elicitation/route.ts
+            examples/ai-e2e-next/app/api/stream-translate/openai/route.ts
+            examples/ai-e2e-next/tool/generate-image-tool.ts
+            examples/ai-functions/src/agent/openai/stream.ts
+            examples/ai-functions/src/generate-image/openai/gpt-image-2-output.ts
+            examples/ai-functions/src/generate-text/openai/compatible-google-thought-signatures.ts
+            examples/ai-functions/src/generate-text/openai/include-request-messages.ts
+            examples/ai-functions/src/generate-text/openai/pdf.ts
+            examples/ai-functions/src/generate-text/openai/responses-mcp-tool.ts
+            examples/ai-functions/src/generate-text/openai/store-generation.ts
+            examples/ai-functions/src/middleware/default-instructions.ts
+            examples/ai-functions/src/stream-text/openai/code-interpreter-tool.ts
+            examples/ai-functions/src/stream-text/openai/image-generation-tool.ts
+            examples/ai-functions/src/stream-text/openai/output-object.ts
+            examples/ai-functions/src/stream-text/openai/responses-reasoning-id-rotation.ts
+            examples/ai-functions/src/stream-text/openai/tool-approval.ts
+            examples/ai-functions/src/telemetry/otel/generate-text-output-object.ts
+            examples/hono/src/openai-web-search-agent.ts
+            examples/next-openai-telemetry/app/api/text/route.ts""".split(),
+        "labels": [
+            ("examples/ai-e2e-next/agent/openai/apply-patch-agent.ts", 23, R, [], ["gpt-5.6"]),
+            ("examples/ai-e2e-next/app/api/chat/mcp-elicitation/route.ts", 85, R, [], ["gpt-4o-mini"]),
+            *_on("examples/ai-e2e-next/app/api/stream-translate/openai/route.ts",
+                 (53, "/v1/audio/speech", [], ["tts-1"]),
+                 (60, "/v1/realtime", [], ["gpt-realtime-translate"])),
+            ("examples/ai-e2e-next/tool/generate-image-tool.ts", 10, "/v1/images/generations", [], ["gpt-image-2"]),
+            ("examples/ai-functions/src/agent/openai/stream.ts", 6, R, [], ["gpt-5.6"]),
+            ("examples/ai-functions/src/generate-image/openai/gpt-image-2-output.ts", 8, "/v1/images/generations", [],
+             ["gpt-image-2"]),
+            ("examples/ai-functions/src/generate-text/openai/include-request-messages.ts", 8, R, [], ["gpt-5-nano"]),
+            ("examples/ai-functions/src/generate-text/openai/pdf.ts", 8, R, ["file_inputs"], ["gpt-4o"]),
+            ("examples/ai-functions/src/generate-text/openai/responses-mcp-tool.ts", 7, R, ["remote_mcp"],
+             ["gpt-5-mini"]),
+            ("examples/ai-functions/src/generate-text/openai/store-generation.ts", 10, R, ["store_true"],
+             ["gpt-4o-mini"]),
+            ("examples/ai-functions/src/middleware/default-instructions.ts", 11, R, [], ["gpt-4o-mini"]),
+            ("examples/ai-functions/src/stream-text/openai/code-interpreter-tool.ts", 7, R, ["hosted_containers"],
+             ["gpt-5-nano"]),
+            ("examples/ai-functions/src/stream-text/openai/image-generation-tool.ts", 9, R, ["image_generation"],
+             ["gpt-5.6"]),
+            ("examples/ai-functions/src/stream-text/openai/output-object.ts", 13, R, [], ["gpt-4o-mini"]),
+            ("examples/ai-functions/src/stream-text/openai/tool-approval.ts", 43, R, [], ["gpt-5.4-mini"]),
+            ("examples/ai-functions/src/telemetry/otel/generate-text-output-object.ts", 20, R, [], ["gpt-4o-mini"]),
+            ("examples/hono/src/openai-web-search-agent.ts", 8, R, ["web_search_live"], ["gpt-5-mini"]),
+            ("examples/next-openai-telemetry/app/api/text/route.ts", 8, R, [], ["gpt-5-mini"]),
+        ],
+    },
 }
