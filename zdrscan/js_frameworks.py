@@ -33,7 +33,12 @@ PROVIDER_METHODS = {
     "speech": ("/v1/audio/speech", CERTAIN),
     "speechModel": ("/v1/audio/speech", CERTAIN),
     "files": ("/v1/files", CERTAIN),
+    # Speech translation streams over a Realtime session (`/v1/realtime/translations`).
+    "translation": ("/v1/realtime", CERTAIN),
+    "speechTranslationModel": ("/v1/realtime", CERTAIN),
 }
+# The AI SDK's own message parts: a file (a PDF) or an image sent with the prompt.
+AI_SDK_PARTS = {"file": "file_inputs", "image": "image_inputs"}
 PROVIDER_TOOLS = {"webSearch": "web_search_live", "webSearchPreview": "web_search_live", "fileSearch": "file_search",
                   "codeInterpreter": "hosted_containers", "imageGeneration": "image_generation", "mcp": "remote_mcp"}
 PROVIDER_OPTIONS = {"previousResponseId": "previous_response_id", "conversation": "conversation"}
@@ -162,7 +167,26 @@ def _request_features(script, request, providers):
             if feature:
                 features.add(feature)
         stack.extend(node.named_children)
+    for pair in (child for child in request.named_children if child.type == "pair"):
+        if node_text(pair.child_by_field_name("key")) in ("messages", "prompt"):
+            features |= _parts(script.value(pair.child_by_field_name("value")))
     return features | _provider_options(script, [request])
+
+
+def _parts(value, depth=0):
+    """AI SDK content parts (`{ type: "file", data, mediaType }`) anywhere in the messages."""
+    found = set()
+    if depth > 8:
+        return found
+    if isinstance(value, dict):
+        if value.get("type") in AI_SDK_PARTS:
+            found.add(AI_SDK_PARTS[value["type"]])
+        for inner in value.values():
+            found |= _parts(inner, depth + 1)
+    elif isinstance(value, list):
+        for inner in value:
+            found |= _parts(inner, depth + 1)
+    return found
 
 
 def _provider_options(script, objects):
