@@ -11,7 +11,7 @@ is `likely` too. Hosted tools (`openai.tools.webSearch()`) and `providerOptions.
 `previousResponseId`, `conversation`) go on the file's Responses findings.
 """
 
-from .findings import CERTAIN, LIKELY
+from .findings import CERTAIN, LIKELY, tool_feature
 from .frameworks import JS_CLASSES, describe, is_js_framework_module
 from .js_values import node_text, string_value
 from .rawhttp import foreign_base_url
@@ -100,10 +100,13 @@ def framework_findings(script):
             features.add(feature)
             tool_calls.append((call, feature))
     features |= _provider_options(script, script.objects) if provider_findings or tool_calls else set()
+    bound = _bound_tools(script)
     for node in script.news:
         name = names.get(node_text(node.child_by_field_name("constructor")))
         if name in JS_CLASSES:
             options = script.options(node)
+            if JS_CLASSES[name] == "lc_chat" and bound.get(node.id):  # model.bindTools([{ type: "web_search" }])
+                options = dict(options, built_in_tools=bound[node.id], useResponsesApi=True)
             configuration = options.get("configuration")
             if isinstance(configuration, dict) and _foreign(configuration.get("baseURL")):
                 continue
@@ -121,6 +124,24 @@ def framework_findings(script):
             finding.kind = "tool"
             findings.append(finding)
     return findings + provider_findings
+
+
+def _bound_tools(script):
+    """{id of a `new ChatOpenAI(...)`: the hosted tools bound to it with `.bindTools([...])`}."""
+    bound = {}
+    for call in script.calls:
+        function, arguments = call.child_by_field_name("function"), call.child_by_field_name("arguments")
+        if function is None or function.type != "member_expression" or arguments is None \
+                or node_text(function.child_by_field_name("property")) != "bindTools" or not arguments.named_children:
+            continue
+        tools = script.value(arguments.named_children[0])
+        hosted = [tool for tool in tools if tool_feature(tool)] if isinstance(tools, list) else []
+        target = function.child_by_field_name("object")
+        if target.type == "identifier":
+            target = script._assigned(target)
+        if hosted and target is not None and target.type == "new_expression":
+            bound.setdefault(target.id, []).extend(hosted)
+    return bound
 
 
 def _provider_call(function, providers):

@@ -75,11 +75,33 @@ class PythonCalls:
             if not openai:
                 return None
             kind, options = "lc_chat", dict(options, model=model)
+        bound = self._bound_tools().get(id(call))
+        if kind == "lc_chat" and bound:  # llm.bind_tools([{"type": "web_search"}]): LangChain switches API
+            options = dict(options, built_in_tools=bound, use_responses_api=True)
         endpoint, confidence, features, model = describe(kind, options)
         models = [model] if model else []
         return Finding(endpoint=endpoint, file=self.relpath, line=call.lineno, column=call.col_offset + 1,
                        features=sorted(features | model_features(models)), models=models,
                        snippet=snippet_of(self.lines, call.lineno), confidence=confidence)
+
+    def _bound_tools(self):
+        """{id of a chat model's construction: the hosted tools bound to it} for `llm.bind_tools([...])`
+        and `ChatOpenAI(...).bind_tools([...])`; built once per file."""
+        if self._bound is None:
+            self._bound = {}
+            for node in ast.walk(self.tree):
+                if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                        and node.func.attr == "bind_tools" and node.args):
+                    continue
+                tools = self.value(node.args[0], self.tree)
+                hosted = [tool for tool in tools if tool_feature(tool)] if isinstance(tools, list) else []
+                target = node.func.value
+                if isinstance(target, ast.Name):
+                    target = next((values[-1] for values in (scope.get(target.id) for scope in self.values.values())
+                                   if values and isinstance(values[-1], ast.Call)), None)
+                if hosted and isinstance(target, ast.Call):
+                    self._bound.setdefault(id(target), []).extend(hosted)
+        return self._bound
 
     def _framework_foreign(self, call):
         """`ChatOpenAI(base_url="http://localhost:11434/v1")`: the class speaking to another server."""

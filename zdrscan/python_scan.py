@@ -54,6 +54,7 @@ class PythonFile(PythonCalls, PythonValues):
         self.parameters = {}  # function scope -> its parameter names
         self.consumed = set()  # ids of the dict literals read as some call's arguments
         self.frameworks = {}  # local name -> framework class kind (LangChain, LlamaIndex), see frameworks.py
+        self._bound = None  # hosted tools bound to a framework's chat model, see PythonCalls._bound_tools
 
     # ---- pass 1: what the file binds -------------------------------------------------------------
 

@@ -32,3 +32,8 @@ def index(documents: list[str]) -> list[list[float]]:
 def route(ticket: str) -> str:
     key = os.environ.get("ROUTER_HINT", "")
     return router.invoke(f"{key} {ticket}").content
+
+
+# Binding a hosted tool makes LangChain send this model's turns to the Responses API.
+web_llm = ChatOpenAI(model="gpt-4.1-mini")
+web_agent = web_llm.bind_tools([{"type": "web_search_preview"}])

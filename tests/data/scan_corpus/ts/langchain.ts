@@ -14,3 +14,5 @@ export async function summarize(thread: string) {
 }
 
 export { completer, embeddings, local, reasoner };
+
+export const searcher = new ChatOpenAI({ model: "gpt-4.1" }).bindTools([{ type: "web_search_preview" }]);
