@@ -1,5 +1,5 @@
-"""Agent and LLM frameworks that wrap the OpenAI SDK (LangChain, LlamaIndex, Chroma's embedding
-function), in both languages.
+"""Agent and LLM frameworks that wrap the OpenAI SDK (LangChain, LlamaIndex, Haystack, Semantic
+Kernel, Pydantic AI, Chroma's embedding function), in both languages.
 
 Each framework class is constructed once and invoked anywhere (`chain = prompt | llm`), so the finding
 is the construction: the class and its options decide the endpoint, the options the model. What the
@@ -44,6 +44,31 @@ PYTHON_CLASSES = {
     ("llama_index", "AzureOpenAIEmbedding"): "embeddings",
     # Chroma embeds documents and queries with it whenever a collection is written or queried.
     ("chromadb", "OpenAIEmbeddingFunction"): "embeddings",
+    # Haystack's components: its OpenAIGenerator speaks Chat Completions too.
+    ("haystack", "OpenAIGenerator"): "chat",
+    ("haystack", "OpenAIChatGenerator"): "chat",
+    ("haystack", "AzureOpenAIGenerator"): "chat",
+    ("haystack", "AzureOpenAIChatGenerator"): "chat",
+    ("haystack", "OpenAIResponsesChatGenerator"): "responses",
+    ("haystack", "OpenAITextEmbedder"): "embeddings",
+    ("haystack", "OpenAIDocumentEmbedder"): "embeddings",
+    ("haystack", "AzureOpenAITextEmbedder"): "embeddings",
+    ("haystack", "AzureOpenAIDocumentEmbedder"): "embeddings",
+    ("haystack", "DALLEImageGenerator"): "images",
+    # Semantic Kernel's OpenAI services.
+    ("semantic_kernel", "OpenAIChatCompletion"): "chat",
+    ("semantic_kernel", "AzureChatCompletion"): "chat",
+    ("semantic_kernel", "OpenAITextCompletion"): "completions",
+    ("semantic_kernel", "OpenAITextEmbedding"): "embeddings",
+    ("semantic_kernel", "AzureTextEmbedding"): "embeddings",
+    ("semantic_kernel", "OpenAITextToImage"): "images",
+    ("semantic_kernel", "OpenAIAudioToText"): "transcriptions",
+    ("semantic_kernel", "OpenAITextToAudio"): "speech",
+    # Pydantic AI: OpenAIModel is the old name of OpenAIChatModel; `Agent("openai:gpt-4o")` names one.
+    ("pydantic_ai", "OpenAIModel"): "chat",
+    ("pydantic_ai", "OpenAIChatModel"): "chat",
+    ("pydantic_ai", "OpenAIResponsesModel"): "responses",
+    ("pydantic_ai", "Agent"): "model_string",
 }
 JS_MODULES = ("@langchain/openai", "langchain/chat_models/openai", "langchain/embeddings/openai",
               "langchain/llms/openai", "@langchain/community/chat_models/openai")
@@ -51,12 +76,14 @@ JS_CLASSES = {"ChatOpenAI": "lc_chat", "AzureChatOpenAI": "lc_chat", "ChatOpenAI
               "ChatOpenAICompletions": "chat", "OpenAIEmbeddings": "embeddings", "AzureOpenAIEmbeddings": "embeddings",
               "OpenAI": "completions", "AzureOpenAI": "completions", "DallEAPIWrapper": "images"}
 FIXED = {"chat": CHAT, "responses": RESPONSES, "embeddings": EMBEDDINGS, "completions": COMPLETIONS,
-         "images": IMAGES}
+         "images": IMAGES, "transcriptions": "/v1/audio/transcriptions", "speech": "/v1/audio/speech"}
+# Pydantic AI's model strings: the prefix names the provider and, for OpenAI, the API.
+MODEL_STRING_PREFIXES = {"openai:": CHAT, "openai-chat:": CHAT, "openai-responses:": RESPONSES}
 # ChatOpenAI options that only the Responses API takes, so setting one switches LangChain to it.
 RESPONSES_ONLY = {"reasoning", "include", "truncation", "use_previous_response_id", "context_management",
                   "useResponsesApi", "zdrEnabled"}
 MODEL_KEYS = ("model", "model_name", "modelName", "deployment_name", "azure_deployment", "azureOpenAIApiDeploymentName",
-              "engine")
+              "engine", "ai_model_id")
 LEGACY_MODEL_PREFIXES = ("gpt-3.5-turbo-instruct", "davinci", "babbage", "text-davinci", "text-ada", "text-curie")
 # init_chat_model("gpt-4o") infers the OpenAI provider from these prefixes.
 OPENAI_MODEL_PREFIXES = ("gpt-3", "gpt-4", "gpt-5", "o1", "o3", "o4", "chatgpt")
@@ -91,6 +118,14 @@ def describe(kind, options):
     if isinstance(model, str):
         return (COMPLETIONS if model.startswith(LEGACY_MODEL_PREFIXES) else CHAT), "certain", features, model
     return CHAT, "likely", features, model
+
+
+def model_string(value):
+    """(endpoint, model) for Pydantic AI's `Agent("openai:gpt-4o")`, or None for another provider."""
+    if not isinstance(value, str):
+        return None
+    prefix = next((prefix for prefix in MODEL_STRING_PREFIXES if value.startswith(prefix)), None)
+    return (MODEL_STRING_PREFIXES[prefix], value[len(prefix):]) if prefix else None
 
 
 def init_chat_model_provider(model, provider):

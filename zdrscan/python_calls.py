@@ -6,7 +6,7 @@ import ast
 
 from .endpoints import LEGACY_PYTHON, LEGACY_PYTHON_METHODS, model_features
 from .findings import CERTAIN, LIKELY, Finding, features_and_models, snippet_of, tool_feature
-from .frameworks import describe, init_chat_model_provider
+from .frameworks import describe, init_chat_model_provider, model_string
 from .python_values import dotted
 from .rawhttp import HTTP_CALLS, raw_finding, url_model
 
@@ -69,6 +69,16 @@ class PythonCalls:
         if kind is None or self._framework_foreign(call):
             return None
         options = {k.arg: self.value(k.value, scope) for k in call.keywords if k.arg}
+        first = self.value(call.args[0], scope) if call.args else None
+        if kind == "model_string":  # Agent("openai:gpt-4o"); an Agent given a model object has its finding there
+            named = model_string(first if first is not None else options.get("model"))
+            if named is None:
+                return None
+            return Finding(endpoint=named[0], file=self.relpath, line=call.lineno, column=call.col_offset + 1,
+                           features=[], models=[named[1]], snippet=snippet_of(self.lines, call.lineno),
+                           confidence=CERTAIN)
+        if isinstance(first, str) and not any(key in options for key in ("model", "model_name", "ai_model_id")):
+            options["model"] = first  # OpenAIChatModel("gpt-4o"), OpenAI("gpt-4o")
         if kind == "init":
             model, openai = init_chat_model_provider(
                 self.value(call.args[0], scope) if call.args else options.get("model"), options.get("model_provider"))
@@ -106,6 +116,11 @@ class PythonCalls:
     def _framework_foreign(self, call):
         """`ChatOpenAI(base_url="http://localhost:11434/v1")`: the class speaking to another server."""
         for keyword in call.keywords:
+            if keyword.arg == "provider":  # Pydantic AI: provider="ollama" or OpenAIProvider(base_url=...)
+                if isinstance(keyword.value, ast.Constant):
+                    return not str(keyword.value.value).startswith(("openai", "azure"))
+                if isinstance(keyword.value, ast.Call):
+                    return self.foreign_server(keyword.value)
             if keyword.arg in ("base_url", "openai_api_base", "api_base"):
                 return self.foreign_server(ast.Call(func=call.func, args=[], keywords=[
                     ast.keyword(arg="base_url", value=keyword.value)]))
