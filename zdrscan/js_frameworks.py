@@ -90,6 +90,9 @@ def framework_findings(script):
             model = script.value(arguments.named_children[0]) if arguments and arguments.named_children else None
             finding = script.make_finding(call, endpoint, set(), confidence,
                                           {"model": model} if isinstance(model, str) else {})
+            # The project's package.json decides it (manifests.py): chat completions before AI SDK 5.
+            finding.ai_sdk_default = function.type == "identifier" or node_text(
+                function.child_by_field_name("property")) == "languageModel"
             request = _request_options(call)
             if request is not None and endpoint == "/v1/responses":  # generateText({ model: openai(...), ... })
                 finding.features = sorted(set(finding.features) | _request_features(script, request, providers))

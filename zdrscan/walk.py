@@ -1,10 +1,12 @@
 """Walk a repository and hand each source file to the scanner for its language."""
 
 import os
+import posixpath
 from pathlib import Path
 
 from .findings import ScanResult, Unparsed
 from .js_scan import read_script
+from .manifests import ai_sdk_major, settle_provider_defaults
 from .modules import ModuleIndex, python_module, script_module
 from .notebook import scan_notebook
 from .python_scan import read_python
@@ -45,6 +47,8 @@ def iter_sources(root, skipped_dirs=SKIPPED_DIRS):
 
 
 def _kind(path):
+    if path.name == "package.json":
+        return "manifest"
     suffix = path.suffix.lower()
     if suffix in PYTHON:
         return "python"
@@ -63,8 +67,14 @@ def scan_path(root, skipped_dirs=None):
     base = root.parent if root.is_file() else root
     result = ScanResult(root=str(root))
     by_file, tree = {}, _Tree()
+    majors = {}  # folder -> major version of @ai-sdk/openai its package.json names
     for path, kind in iter_sources(root, skipped_dirs):
         relpath = path.relative_to(base).as_posix()
+        if kind == "manifest":
+            major = _manifest_major(path)
+            if major is not None:
+                majors[posixpath.dirname(relpath)] = major
+            continue
         text = _read(path, relpath, kind, result)
         if text is not None:
             by_file[relpath] = _scan_one(text, relpath, path, kind, result, tree)
@@ -74,11 +84,19 @@ def scan_path(root, skipped_dirs=None):
         if text is not None:
             by_file[relpath] = _scan_one(text, relpath, path, kind, again, imported=imported)
     result.findings = [finding for findings in by_file.values() for finding in findings]
+    settle_provider_defaults(result.findings, majors)
     if all(finding.kind == "tool" for finding in result.findings):  # no OpenAI call: another provider's tools
         result.findings = []
     result.findings.sort(key=lambda finding: (finding.file, finding.line, finding.column))
     result.unparsed.sort(key=lambda item: item.file)
     return result
+
+
+def _manifest_major(path):
+    try:
+        return ai_sdk_major(path.read_text(encoding="utf-8")) if path.stat().st_size < MAX_BYTES else None
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _read(path, relpath, kind, result):
