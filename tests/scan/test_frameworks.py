@@ -65,3 +65,17 @@ def test_a_notebook_shell_cell_with_curl_is_a_raw_call_and_a_bang_inside_a_strin
     assert [(f.endpoint, f.confidence) for f in result.findings] == [
         ("/v1/batches", "likely"), ("/v1/moderations", "certain")]
     assert result.unparsed == []
+
+
+def test_the_projects_package_json_decides_what_calling_the_ai_sdk_provider_reaches(tmp_path):
+    source = 'import { openai } from "@ai-sdk/openai";\nexport const model = openai("gpt-4o");\n'
+    for folder, version in (("v4", "^1.3.22"), ("v5", "2.0.15")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "package.json").write_text(json.dumps({"dependencies": {"@ai-sdk/openai": version}}))
+        (tmp_path / folder / "model.ts").write_text(source)
+    (tmp_path / "model.ts").write_text(source)
+    assert [(f.file, f.endpoint, f.confidence) for f in scan_path(tmp_path).findings] == [
+        ("model.ts", "/v1/responses", "likely"),
+        ("v4/model.ts", "/v1/chat/completions", "certain"),
+        ("v5/model.ts", "/v1/responses", "certain"),
+    ]
