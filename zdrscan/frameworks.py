@@ -69,7 +69,24 @@ PYTHON_CLASSES = {
     ("pydantic_ai", "OpenAIChatModel"): "chat",
     ("pydantic_ai", "OpenAIResponsesModel"): "responses",
     ("pydantic_ai", "Agent"): "model_string",
+    # LiteLLM and the frameworks on top of it send OpenAI's models to OpenAI (see routed()).
+    ("litellm", "completion"): "routed_chat",
+    ("litellm", "acompletion"): "routed_chat",
+    ("litellm", "embedding"): "routed_embeddings",
+    ("litellm", "aembedding"): "routed_embeddings",
+    ("litellm", "responses"): "routed_responses",
+    ("litellm", "aresponses"): "routed_responses",
+    ("litellm", "image_generation"): "routed_images",
+    ("litellm", "transcription"): "routed_transcriptions",
+    ("litellm", "speech"): "routed_speech",
+    ("dspy", "LM"): "routed_chat",
+    ("crewai", "LLM"): "routed_chat",
 }
+# `import litellm` / `import dspy`: their functions and classes called through the module.
+PYTHON_MODULES = {"litellm", "dspy"}
+# Bare model names LiteLLM routes to OpenAI; "openai/<model>" always goes there, "<other>/<model>" never.
+OPENAI_MODEL_NAMES = ("gpt-", "o1", "o3", "o4", "chatgpt", "text-embedding-", "dall-e", "whisper", "tts-",
+                      "gpt-image", "omni-moderation", "davinci", "babbage", "codex-")
 JS_MODULES = ("@langchain/openai", "langchain/chat_models/openai", "langchain/embeddings/openai",
               "langchain/llms/openai", "@langchain/community/chat_models/openai")
 JS_CLASSES = {"ChatOpenAI": "lc_chat", "AzureChatOpenAI": "lc_chat", "ChatOpenAIResponses": "responses",
@@ -118,6 +135,22 @@ def describe(kind, options):
     if isinstance(model, str):
         return (COMPLETIONS if model.startswith(LEGACY_MODEL_PREFIXES) else CHAT), "certain", features, model
     return CHAT, "likely", features, model
+
+
+def routed(kind, options):
+    """(endpoint, model) for a LiteLLM-style call whose model is OpenAI's, None when it is another's or
+    unknown. DSPy's `LM(..., model_type="responses")` uses the Responses API."""
+    model = options.get("model")
+    if not isinstance(model, str):
+        return None
+    if model.startswith("openai/"):
+        model = model[len("openai/"):]
+    elif "/" in model or not model.startswith(OPENAI_MODEL_NAMES):
+        return None
+    what = kind.removeprefix("routed_")
+    if what == "chat" and options.get("model_type") == "responses":
+        what = "responses"
+    return FIXED[what], model
 
 
 def model_string(value):

@@ -6,7 +6,7 @@ import ast
 
 from .endpoints import LEGACY_PYTHON, LEGACY_PYTHON_METHODS, model_features
 from .findings import CERTAIN, LIKELY, Finding, features_and_models, snippet_of, tool_feature
-from .frameworks import describe, init_chat_model_provider, model_string
+from .frameworks import describe, init_chat_model_provider, model_string, python_class_kind, routed
 from .python_values import dotted
 from .rawhttp import HTTP_CALLS, raw_finding, url_model
 
@@ -65,7 +65,13 @@ class PythonCalls:
 
     def _framework(self, call, scope):
         """`ChatOpenAI(model="gpt-4o")`, `OpenAIEmbeddings()`, `init_chat_model("openai:gpt-4o")`."""
-        kind = self.frameworks.get(call.func.id) if isinstance(call.func, ast.Name) else None
+        if isinstance(call.func, ast.Name):
+            kind = self.frameworks.get(call.func.id)
+        elif isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) \
+                and call.func.value.id in self.framework_modules:  # litellm.completion(...), dspy.LM(...)
+            kind = python_class_kind(self.framework_modules[call.func.value.id], call.func.attr)
+        else:
+            kind = None
         if kind is None or self._framework_foreign(call):
             return None
         options = {k.arg: self.value(k.value, scope) for k in call.keywords if k.arg}
@@ -79,6 +85,15 @@ class PythonCalls:
                            confidence=CERTAIN)
         if isinstance(first, str) and not any(key in options for key in ("model", "model_name", "ai_model_id")):
             options["model"] = first  # OpenAIChatModel("gpt-4o"), OpenAI("gpt-4o")
+        if kind.startswith("routed_"):
+            named = routed(kind, options)
+            if named is None:
+                return None
+            options = {**options, "model": named[1]}
+            features, models = features_and_models(options)
+            return Finding(endpoint=named[0], file=self.relpath, line=call.lineno, column=call.col_offset + 1,
+                           features=sorted(features), models=sorted(models),
+                           snippet=snippet_of(self.lines, call.lineno), confidence=CERTAIN)
         if kind == "init":
             model, openai = init_chat_model_provider(
                 self.value(call.args[0], scope) if call.args else options.get("model"), options.get("model_provider"))

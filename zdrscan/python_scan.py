@@ -17,7 +17,7 @@ from .endpoints import (
     resolve_raw_path,
 )
 from .findings import CERTAIN, LIKELY
-from .frameworks import python_class_kind
+from .frameworks import PYTHON_MODULES, python_class_kind
 from .modules import CLIENT_EXPORT, FACTORY_EXPORT, plain
 from .python_calls import PythonCalls
 from .python_values import PythonValues, dotted
@@ -54,6 +54,7 @@ class PythonFile(PythonCalls, PythonValues):
         self.parameters = {}  # function scope -> its parameter names
         self.consumed = set()  # ids of the dict literals read as some call's arguments
         self.frameworks = {}  # local name -> framework class kind (LangChain, LlamaIndex), see frameworks.py
+        self.framework_modules = {}  # local name -> framework module called through (`litellm.completion`)
         self._bound = None  # hosted tools bound to a framework's chat model, see PythonCalls._bound_tools
 
     # ---- pass 1: what the file binds -------------------------------------------------------------
@@ -67,6 +68,8 @@ class PythonFile(PythonCalls, PythonValues):
                 for alias in node.names:
                     if alias.name == "openai":
                         self.modules.add(alias.asname or "openai")
+                    elif alias.name in PYTHON_MODULES:
+                        self.framework_modules[alias.asname or alias.name] = alias.name
             elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "openai":
                 for alias in node.names:
                     if alias.name in CLIENT_CLASSES | MODULE_ALIASES:

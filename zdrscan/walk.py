@@ -28,7 +28,9 @@ MARKERS = (b"openai", b"OpenAI", b"/v1/", b"OPENAI", b"agents import", b"web_sea
            # SDK calls on a client imported from another module, in a file that never names OpenAI
            b"chat.completions.", b"responses.create", b"responses.parse", b"responses.stream", b"embeddings.create",
            b"images.generate", b"audio.transcriptions.", b"audio.speech.", b"vector_stores.", b"vectorStores.",
-           b"files.create", b"batches.create", b"fine_tuning.", b"fineTuning.")
+           b"files.create", b"batches.create", b"fine_tuning.", b"fineTuning.",
+           # frameworks that may name no provider at all: `completion(model="gpt-4o")`
+           b"litellm", b"dspy", b"crewai", b"init_chat_model")
 
 
 def iter_sources(root, skipped_dirs=SKIPPED_DIRS):
