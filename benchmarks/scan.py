@@ -7,7 +7,8 @@
 2. The same on two hand-labelled samples of public repositories (benchmarks/scan_labels.py: one
    studied while the scanner was written, one held out), read from
    their stored snapshots (bare git directories under $ZDRSCAN_SNAPSHOTS, default /work/.mirror, as
-   <owner>+<name>/repo) at the labelled commit; skipped, and said so, when they are not there.
+   <owner>+<name>/repo, or a fork's holding the same commit) at the labelled commit; skipped, and said
+   so, when they are not there.
 3. A generated 10,000-file repository: wall time and peak memory of `python -m zdrscan` on it.
 """
 
@@ -64,9 +65,11 @@ def corpus():
 def fetched(samples, name, prefix):
     findings, labels, present = [], [], []
     for repo, sample in samples.items():
-        gitdir = SNAPSHOTS / repo.replace("/", "+") / "repo"
-        if not gitdir.is_dir():
-            say(f"\n{repo}: no snapshot at {gitdir}, not measured")
+        # A fork's snapshot holds the same commit when the repository's own is too large to fetch.
+        candidates = [SNAPSHOTS / name.replace("/", "+") / "repo" for name in sample.get("snapshots", [repo])]
+        gitdir = next((path for path in candidates if path.is_dir()), None)
+        if gitdir is None:
+            say(f"\n{repo}: no snapshot at {' or '.join(map(str, candidates))}, not measured")
             continue
         with tempfile.TemporaryDirectory(prefix="zdrscan-sample-") as work:
             # Fixed arguments from this file's labels; git is whatever the PATH holds.

@@ -41,6 +41,20 @@ class AgentsUse:
         return bool(self.names) and isinstance(func, ast.Attribute) and func.attr in RUN_METHODS \
             and isinstance(func.value, ast.Name) and self.names.get(func.value.id) == "Runner"
 
+    def is_voice_pipeline(self, call):
+        """`VoicePipeline(workflow=SingleAgentVoiceWorkflow(agent))`: speech to text, the agent's turns,
+        text to speech, with OpenAI's models unless the pipeline is given other ones."""
+        return self._is_sdk_call(call, "VoicePipeline") and not any(
+            k.arg in ("stt_model", "tts_model") and not isinstance(k.value, ast.Constant) for k in call.keywords)
+
+    def voice_agent(self, pipeline):
+        """The agent a voice pipeline's single-agent workflow runs, or None."""
+        workflow = next((k.value for k in pipeline.keywords if k.arg == "workflow"),
+                        pipeline.args[0] if pipeline.args else None)
+        if self._is_sdk_call(workflow, "SingleAgentVoiceWorkflow") and workflow.args:
+            return workflow.args[0]
+        return None
+
     def is_realtime(self, call):
         """`RealtimeRunner(agent)` opens a Realtime session for a voice agent."""
         return self._is_sdk_call(call, "RealtimeRunner")
@@ -83,7 +97,9 @@ class AgentsUse:
         for keyword in agent.keywords:
             node = keyword.value
             if keyword.arg == "tools" and isinstance(node, ast.List):
-                features |= {TOOL_FEATURES[self.names[item.func.id]] for item in node.elts
+                # A tool built apart (`mcp = HostedMCPTool(...)`, then `tools=[mcp]`) counts as well.
+                items = [assigned(item.id) if isinstance(item, ast.Name) else item for item in node.elts]
+                features |= {TOOL_FEATURES[self.names[item.func.id]] for item in items
                              if isinstance(item, ast.Call) and isinstance(item.func, ast.Name)
                              and self.names.get(item.func.id) in TOOL_FEATURES}
             elif keyword.arg == "model":

@@ -105,6 +105,16 @@ ARGUMENT_FEATURES = {"previous_response_id": "previous_response_id", "conversati
 TRUE_FLAG_FEATURES = {"store": "store_true", "background": "background_mode"}
 
 
+# The SDKs' method names (snake_cased). A chain on a receiver the file never binds counts only when it
+# ends in one: `df.embeddings.apply(...)` is pandas, `client.embeddings.create(...)` reads like the SDK.
+SDK_VERBS = {"create", "parse", "stream", "retrieve", "list", "delete", "update", "cancel", "generate", "edit",
+             "create_variation", "upload", "upload_and_poll", "create_and_poll", "poll", "create_and_run",
+             "create_and_run_poll", "create_and_run_stream", "submit_tool_outputs", "submit_tool_outputs_and_poll",
+             "submit_tool_outputs_stream", "compact", "connect", "content", "retrieve_content", "download", "pause",
+             "resume", "complete", "validate", "run", "remix", "run_tools", "create_and_stream", "wait_for_processing",
+             "input_tokens", "accept", "reject", "hangup", "refer", "search"}
+
+
 def camel_to_snake(name):
     return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
 
@@ -152,7 +162,10 @@ def resolve_raw_path(text):
     match = RAW_PATH.search(text)
     if not match:
         return None
-    words = [word for word in match.group(1).split("/") if word in _CATALOG_WORDS]
+    segments = match.group(1).split("/")
+    if segments[0] not in _CATALOG_WORDS:  # `/v1/organization/usage/completions` is the Usage API
+        return None
+    words = [word for word in segments if word in _CATALOG_WORDS]
     if not words:
         return None
     for size in range(len(words), 0, -1):

@@ -66,7 +66,7 @@ def features_and_models(arguments):
     for name, value in arguments.items():
         if name != "tools":
             features |= _content_parts(value, depth=0)
-    model = arguments.get("model")
+    model = arguments.get("model", arguments.get("engine"))  # the pre-1.0 SDK's `engine=` names the model
     for candidate in model if isinstance(model, list) else [model]:
         if isinstance(candidate, str) and candidate:
             models.add(candidate)

@@ -8,11 +8,14 @@ client and something else counts as a client.
 
 from functools import lru_cache
 
-from .endpoints import LEGACY_NODE, resolve_chain
-from .findings import CERTAIN, LIKELY, Finding, features_and_models, snippet_of, tool_feature
+from .endpoints import LEGACY_NODE, SDK_VERBS, camel_to_snake, resolve_chain
+from .findings import CERTAIN, LIKELY, tool_feature
 from .js_agents import agent_findings, is_agents_module
+from .js_calls import ScriptCalls
+from .js_frameworks import framework_findings, import_names
 from .js_values import SCOPES, ScriptValues, node_text, scope_range, string_value
-from .rawhttp import HTTP_CALLS, raw_finding
+from .modules import CLIENT_EXPORT, FACTORY_EXPORT
+from .rawhttp import foreign_base_url
 
 CLIENT_CLASSES = {"OpenAI", "AzureOpenAI"}
 # Socket classes take a client (or build one) and speak to one endpoint.
@@ -40,16 +43,22 @@ def parser_kind(suffix):
     return {".ts": "ts", ".mts": "ts", ".cts": "ts", ".tsx": "tsx"}.get(suffix, "js")
 
 
-class ScriptFile(ScriptValues):
-    def __init__(self, root, text, relpath):
+class ScriptFile(ScriptCalls, ScriptValues):
+    def __init__(self, root, text, relpath, imported=None):
         self.root, self.lines, self.relpath = root, text.splitlines(), relpath
+        self.imported = imported or {}  # local name -> what another module of the tree exports (modules.py)
+        self.imports = []  # (source, name, local name) of each named import from a path
         self.mentions_openai = "openai" in text.lower()
-        self.classes, self.legacy, self.factories = set(CLIENT_CLASSES), set(LEGACY_CLASSES), set()
+        self.classes, self.legacy = set(CLIENT_CLASSES), set(LEGACY_CLASSES)
+        self.factories = {name for name, value in self.imported.items() if value is FACTORY_EXPORT}
         self.sockets = dict(SOCKET_CLASSES)
         self.agent_names = {}  # local name -> export of @openai/agents
+        self.framework_names = {}  # local name -> export of @ai-sdk/openai or @langchain/openai
         self.consumed, self.objects = set(), []  # object literals read as arguments / all of them
-        self.kinds = {}  # name or this.<field> -> "client" / "legacy" / "foreign"
+        # name or this.<field> -> "client" / "legacy" / "foreign"
+        self.kinds = {name: "client" for name, value in self.imported.items() if value is CLIENT_EXPORT}
         self.values = {}  # name -> [(value node, (start, end) of the function declaring it)]
+        self.changes = {}  # name -> [(key or None, value node, scope range)]: `body.store = true`, `.push(...)`
         self.calls, self.news, self.declared = [], [], []
 
     def collect(self):
@@ -75,15 +84,22 @@ class ScriptFile(ScriptValues):
             stack.extend(reversed(node.children))
         for node in self.declared:
             self._declare(node)
+        for node in self.calls:
+            self._record_push(node)
 
     def _import(self, node):
         source = node.child_by_field_name("source")
+        path = string_value(source) if source is not None else None
+        if path and path.startswith((".", "@/", "~/")):
+            self.imports += [(path, name, local) for name, local in _specifiers(node)]
+            return
         if source is not None and is_agents_module(string_value(source) or ""):
             for spec in (s for s in _descendants(node) if s.type == "import_specifier"):
                 name, alias = spec.child_by_field_name("name"), spec.child_by_field_name("alias")
                 self.agent_names[node_text(alias or name)] = node_text(name)
             return
-        if source is None or not (string_value(source) or "").startswith("openai"):
+        if source is None or import_names(self, string_value(source) or "", node) \
+                or not (string_value(source) or "").startswith("openai"):
             return
         for child in node.named_children:
             if child.type != "import_clause":
@@ -129,6 +145,8 @@ class ScriptFile(ScriptValues):
             name = node_text(node.child_by_field_name("constructor")).split(".")[-1]
             if self.agent_names.get(name) == "Runner":
                 return "runner"
+            if name in self.framework_names:  # LangChain's `OpenAI` is an LLM class, not the SDK's client
+                return "foreign"
             if name in self.classes:  # first: `import OpenAIApi from "openai"` is today's class
                 return "foreign" if self._foreign_server(node) else "client"
             return "legacy" if name in self.legacy else "foreign"
@@ -145,7 +163,7 @@ class ScriptFile(ScriptValues):
         if variable:  # baseURL: process.env.OPENROUTER_BASE_URL names its provider
             return "OPENAI" not in variable.upper() and "AZURE" not in variable.upper()
         url = options.get("baseURL")
-        return "provider" in options or (isinstance(url, str) and "://" in url and "openai" not in url)
+        return "provider" in options or foreign_base_url(url)
 
     @staticmethod
     def _base_url_variable(new):
@@ -179,6 +197,11 @@ class ScriptFile(ScriptValues):
                 self.classes.update(names & CLIENT_CLASSES)
             return
         name = node_text(target)
+        if target.type == "member_expression" and value is not None \
+                and target.child_by_field_name("object").type == "identifier":  # body.tools = [...]
+            owner = node_text(target.child_by_field_name("object"))
+            key = node_text(target.child_by_field_name("property"))
+            self.changes.setdefault(owner, []).append((key, value, scope_range(node)))
         if node.type in ("public_field_definition", "field_definition") or name.startswith("this."):
             name = "this." + name.removeprefix("this.")
             if name.startswith("this.#"):
@@ -211,11 +234,15 @@ class ScriptFile(ScriptValues):
             name = node_text(node.child_by_field_name("constructor")).split(".")[-1]
             if name in self.sockets:
                 findings.append(self.make_finding(node, self.sockets[name], set(), CERTAIN, self.options(node)))
+            elif name == "WebSocket":  # new WebSocket("wss://api.openai.com/v1/realtime?model=...")
+                finding = self._raw_call(node, "constructor")
+                if finding:
+                    findings.append(finding)
         for node in self.calls:
             finding = self._socket_factory(node) or self._sdk_call(node) or self._raw_call(node)
             if finding:
                 findings.append(finding)
-        findings += agent_findings(self)
+        findings += agent_findings(self) + framework_findings(self)
         for node in self.objects:
             if node.id not in self.consumed:
                 feature = tool_feature(self.value(node))
@@ -225,16 +252,6 @@ class ScriptFile(ScriptValues):
                     findings.append(finding)
         findings.sort(key=lambda finding: (finding.line, finding.column))
         return findings
-
-    def _socket_factory(self, call):
-        """`OpenAIRealtimeWS.azure(client)` builds a socket like `new OpenAIRealtimeWS()` does."""
-        function = call.child_by_field_name("function")
-        if function is None or function.type != "member_expression":
-            return None
-        owner = node_text(function.child_by_field_name("object"))
-        if owner in self.sockets:
-            return self.make_finding(call, self.sockets[owner], set(), CERTAIN, self.options(call))
-        return None
 
     def _sdk_call(self, call):
         links, root = [], call.child_by_field_name("function")
@@ -270,41 +287,14 @@ class ScriptFile(ScriptValues):
         return None
 
     def _distinctive(self, links):
-        return self.mentions_openai and len(links) >= 2 and links[0] in DISTINCTIVE
+        return self.mentions_openai and len(links) >= 2 and links[0] in DISTINCTIVE \
+            and camel_to_snake(links[-1]) in SDK_VERBS
 
-    def options(self, call):
-        arguments = call.child_by_field_name("arguments")
-        values = [self.value(child) for child in arguments.named_children] if arguments is not None else []
-        # The SDK takes the body as the first object argument, or after an id (`runs.create(threadId, {...})`).
-        return next((value for value in values if isinstance(value, dict)), {})
-
-    def _raw_call(self, call):
-        function = call.child_by_field_name("function")
-        if function is None:
-            return None
-        name = node_text(function).split(".")[-1]
-        arguments = call.child_by_field_name("arguments")
-        if name not in HTTP_CALLS or arguments is None or not arguments.named_children:
-            return None
-        values = [self.value(child) for child in arguments.named_children[:2]]
-        if not isinstance(values[0], str):
-            return None
-        found = raw_finding(values[0], self.mentions_openai)
-        if not found:
-            return None
-        payload = values[1] if len(values) > 1 and isinstance(values[1], dict) else {}
-        if isinstance(payload.get("body"), dict):  # fetch(url, {body: JSON.stringify({...})})
-            payload = payload["body"]
-        elif isinstance(payload.get("data"), dict):
-            payload = payload["data"]
-        return self.make_finding(call, found[0], found[1], LIKELY, payload)
-
-    def make_finding(self, node, endpoint, implied, confidence, arguments):
-        features, models = features_and_models(arguments)
-        line = node.start_point[0] + 1
-        return Finding(endpoint=endpoint, file=self.relpath, line=line, column=node.start_point[1] + 1,
-                       features=sorted(features | implied), models=sorted(models),
-                       snippet=snippet_of(self.lines, line), confidence=confidence)
+def _specifiers(node):
+    """(name, local name) of each `import { name as local }`."""
+    for spec in (s for s in _descendants(node) if s.type == "import_specifier"):
+        name, alias = spec.child_by_field_name("name"), spec.child_by_field_name("alias")
+        yield node_text(name), node_text(alias or name)
 
 
 def _descendants(node):
@@ -318,12 +308,20 @@ def _descendants(node):
 def scan_script(text, relpath, suffix):
     """(findings, error) for one JS/TS source; tree-sitter always gives a tree, so syntax errors are
     reported alongside whatever parsed."""
+    file, error = read_script(text, relpath, suffix)
+    return file.findings, error
+
+
+def read_script(text, relpath, suffix, imported=None):
+    """(the scanned ScriptFile: its `findings`, `imports`, `exports()`; a syntax error or None)."""
     tree = _parser(parser_kind(suffix)).parse(text.encode("utf-8"))
     error = None
     if tree.root_node.has_error:
         line = _first_error_line(tree.root_node)
         error = f"syntax error near line {line}; the rest of the file was scanned"
-    return ScriptFile(tree.root_node, text, relpath).scan(), error
+    file = ScriptFile(tree.root_node, text, relpath, imported)
+    file.findings = file.scan()
+    return file, error
 
 
 def _first_error_line(node):

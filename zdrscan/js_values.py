@@ -2,6 +2,7 @@
 call's options object holds when written as variables, spreads or template strings."""
 
 from .findings import UNKNOWN
+from .modules import plain
 
 SCOPES = {"function_declaration", "method_definition", "arrow_function", "function_expression", "function"}
 
@@ -25,8 +26,22 @@ def scope_range(node):
 
 
 
+def _changed(result, key, value):
+    """A dict or list after one change: a property set, an object assigned in, an item pushed (onto a
+    list the dict holds when the key is ("+", name))."""
+    if isinstance(result, dict):
+        if isinstance(key, tuple):  # ("+", "messages"): an item pushed onto a list the dict holds
+            current = result.get(key[1])
+            return {**result, key[1]: current + [value]} if isinstance(current, list) else result
+        if key is not None:
+            return {**result, key: value}
+        return {**result, **value} if isinstance(value, dict) else result
+    return result + [value]
+
+
 class ScriptValues:
-    """Needs `values` (name -> [(value node, scope range)]) and `consumed` (object ids read)."""
+    """Needs `values` (name -> [(value node, scope range)]), `changes` (name -> [(key, node, scope
+    range)]), `imported` (name -> value from another module) and `consumed` (object ids read)."""
 
     def value(self, node, depth=0):
         if node is None or depth > 8:
@@ -51,9 +66,16 @@ class ScriptValues:
                 item = self.value(child.named_children[0] if child.type == "spread_element" else child, depth + 1)
                 items.extend(item if child.type == "spread_element" and isinstance(item, list) else [item])
             return items
-        if kind == "identifier":
+        if kind in ("identifier", "shorthand_property_identifier"):
             target = self._assigned(node)
-            return self.value(target, depth + 1) if target is not None else UNKNOWN
+            if target is None:  # a constant imported from another module of the tree
+                found = self.imported.get(node_text(node), UNKNOWN)
+                return found if plain(found) else UNKNOWN
+            result = self.value(target, depth + 1)
+            for key, change, (start, end) in self.changes.get(node_text(node), ()):
+                if start <= node.start_byte <= end and isinstance(result, dict | list):
+                    result = _changed(result, key, self.value(change, depth + 1))
+            return result
         if kind in ("parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression",
                     "await_expression"):
             return self.value(node.named_children[0], depth + 1) if node.named_children else UNKNOWN
@@ -92,8 +114,7 @@ class ScriptValues:
                 name = string_value(key) if key.type == "string" else node_text(key)
                 result[name] = self.value(child.child_by_field_name("value"), depth + 1)
             elif child.type == "shorthand_property_identifier":
-                target = self._assigned(child)
-                result[node_text(child)] = self.value(target, depth + 1) if target is not None else UNKNOWN
+                result[node_text(child)] = self.value(child, depth + 1)
             elif child.type == "spread_element" and child.named_children:
                 inner = self.value(child.named_children[0], depth + 1)
                 if isinstance(inner, dict):

@@ -9,12 +9,25 @@ the class), or when it is the `openai` module itself. Bindings are looked up per
 import ast
 
 from .agents_sdk import AgentsUse
-from .endpoints import LEGACY_PYTHON, LEGACY_PYTHON_METHODS, resolve_chain, resolve_raw_path
-from .findings import CERTAIN, LIKELY, Finding, features_and_models, snippet_of, tool_feature
+from .endpoints import (
+    LEGACY_PYTHON,
+    SDK_VERBS,
+    camel_to_snake,
+    resolve_chain,
+    resolve_raw_path,
+)
+from .findings import CERTAIN, LIKELY
+from .frameworks import PYTHON_MODULES, python_class_kind
+from .modules import CLIENT_EXPORT, FACTORY_EXPORT, plain
+from .python_calls import PythonCalls
 from .python_values import PythonValues, dotted
-from .rawhttp import HTTP_CALLS, raw_finding
+from .rawhttp import foreign_base_url
 
-CLIENT_CLASSES = {"OpenAI", "AsyncOpenAI", "AzureOpenAI", "AsyncAzureOpenAI"}
+CLIENT_CLASSES = {"OpenAI", "AsyncOpenAI", "AzureOpenAI", "AsyncAzureOpenAI",
+                  # openai-guardrails' drop-in clients subclass the SDK's
+                  "GuardrailsOpenAI", "GuardrailsAsyncOpenAI", "GuardrailsAzureOpenAI", "GuardrailsAsyncAzureOpenAI"}
+# The SDK's own aliases, too generic to count unqualified (`httpx.Client`): `openai.Client()`.
+MODULE_ALIASES = {"Client", "AsyncClient"}
 CLIENT, FOREIGN, UNBOUND = "client", "foreign", "unbound"
 LEGACY_ROOTS = set(LEGACY_PYTHON) | {"Audio"}
 ENV_READERS = {"os.getenv", "getenv", "os.environ.get", "environ.get"}
@@ -25,34 +38,60 @@ DISTINCTIVE = {"chat", "responses", "embeddings", "moderations", "images", "audi
                "fine_tuning", "conversations", "realtime"}
 
 
-class PythonFile(PythonValues):
-    def __init__(self, tree, text, relpath):
+class PythonFile(PythonCalls, PythonValues):
+    def __init__(self, tree, text, relpath, imported=None):
         self.tree, self.lines, self.relpath = tree, text.splitlines(), relpath
+        self.imported = imported or {}  # local name -> what another module of the tree exports (modules.py)
+        self.imports = []  # (module, level, name, local name) of each `from X import name`
         self.mentions_openai = "openai" in text.lower()
-        self.modules, self.classes, self.factories = set(), set(CLIENT_CLASSES), set()
+        self.modules, self.classes = set(), set(CLIENT_CLASSES)
+        self.factories = {name for name, value in self.imported.items() if value is FACTORY_EXPORT}
         self.bindings = {}  # scope node -> {name: kind}
         self.members = {}  # self.<attr> -> kind
         self.values = {}  # scope node -> {name: [assigned value nodes]}
+        self.changes = {}  # scope node -> {name: [(key or None, value node)]}: `params["tools"] = ...`, `.append`
         self.parent_scope = {}
+        self.parameters = {}  # function scope -> its parameter names
         self.consumed = set()  # ids of the dict literals read as some call's arguments
+        self.frameworks = {}  # local name -> framework class kind (LangChain, LlamaIndex), see frameworks.py
+        self.framework_modules = {}  # local name -> framework module called through (`litellm.completion`)
+        self._bound = None  # hosted tools bound to a framework's chat model, see PythonCalls._bound_tools
 
     # ---- pass 1: what the file binds -------------------------------------------------------------
 
     def collect(self):
         for node in ast.walk(self.tree):
+            if isinstance(node, ast.ImportFrom):
+                self.imports += [(node.module or "", node.level, alias.name, alias.asname or alias.name)
+                                 for alias in node.names]
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     if alias.name == "openai":
                         self.modules.add(alias.asname or "openai")
+                    elif alias.name in PYTHON_MODULES:
+                        self.framework_modules[alias.asname or alias.name] = alias.name
             elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "openai":
                 for alias in node.names:
-                    if alias.name in CLIENT_CLASSES:
+                    if alias.name in CLIENT_CLASSES | MODULE_ALIASES:
                         self.classes.add(alias.asname or alias.name)
+            elif isinstance(node, ast.ImportFrom) and self._framework_import(node):
+                pass
             elif isinstance(node, ast.ImportFrom):  # drop-in wrappers: `from langfuse.openai import openai`
                 self.modules.update(alias.asname or alias.name for alias in node.names if alias.name == "openai")
             elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and self._returns_client(node):
                 self.factories.add(node.name)
         self._scope(self.tree, None)
+
+    def _framework_import(self, node):
+        found = False
+        for alias in node.names:
+            kind = python_class_kind(node.module, alias.name)
+            if alias.name == "init_chat_model" and (node.module or "").startswith("langchain"):
+                kind = "init"
+            if kind:
+                self.frameworks[alias.asname or alias.name] = kind
+                found = True
+        return found
 
     def _returns_client(self, function):
         if function.returns is not None and self._is_client_type(function.returns):
@@ -87,7 +126,10 @@ class PythonFile(PythonValues):
             return False
         name = dotted(node.func) or ""
         last = name.split(".")[-1]
-        return (name in self.classes or last in CLIENT_CLASSES or last in self.factories) \
+        if name in self.frameworks:  # LlamaIndex's `OpenAI` is an LLM, not the SDK's client
+            return False
+        sdk_alias = last in MODULE_ALIASES and name.split(".")[0] in self.modules
+        return (name in self.classes or last in CLIENT_CLASSES or last in self.factories or sdk_alias) \
             and not self.foreign_server(node)
 
     def _wraps_client(self, node, scope):
@@ -110,7 +152,7 @@ class PythonFile(PythonValues):
         if variable is not None:  # base_url=os.getenv("OPENROUTER_BASE_URL") names its provider
             return "OPENAI" not in variable.upper() and "AZURE" not in variable.upper()
         url = self.value(node, self.tree) if node is not None else None
-        return isinstance(url, str) and "://" in url and "openai" not in url
+        return foreign_base_url(url)
 
     def _kind_of_value(self, value, scope):
         if self._is_ctor(value) or self._wraps_client(value, scope):
@@ -128,6 +170,9 @@ class PythonFile(PythonValues):
             arguments = scope.args
             for arg in arguments.posonlyargs + arguments.args + arguments.kwonlyargs:
                 names[arg.arg] = self._annotation_kind(arg.annotation)
+            # A parameter hides the module's name of the same name: its value is the caller's.
+            self.parameters[scope] = {arg.arg for arg in arguments.posonlyargs + arguments.args
+                                      + arguments.kwonlyargs + [arguments.vararg, arguments.kwarg] if arg}
         for node in self._own_nodes(scope):
             targets, value = (), None
             if isinstance(node, ast.Assign):
@@ -141,6 +186,10 @@ class PythonFile(PythonValues):
                 targets, value = [node.target], node.value
             elif isinstance(node, ast.withitem) and node.optional_vars is not None:
                 targets, value = [node.optional_vars], node.context_expr
+            self._record_change(node, scope)
+            if isinstance(node, ast.For | ast.AsyncFor) and isinstance(node.target, ast.Name) \
+                    and isinstance(node.iter, ast.List | ast.Tuple):  # `for model in ["gpt-4o", "gpt-4.1"]:`
+                values.setdefault(node.target.id, []).append(node.iter)
             for target in targets:
                 if isinstance(target, ast.Name):
                     values.setdefault(target.id, []).append(value)
@@ -183,30 +232,16 @@ class PythonFile(PythonValues):
         self._visit(self.tree, self.tree, findings)
         return findings + self._tool_declarations()
 
-    def _tool_declarations(self):
-        # The Agents SDK's tool classes wrap their config (`CodeInterpreterTool(tool_config={...})`),
-        # which the Runner finding already counts.
-        for call in ast.walk(self.tree):
-            if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id in self.agents.names:
-                self.consumed.update(id(node) for node in ast.walk(call) if isinstance(node, ast.Dict))
-        found = []
-        for node in ast.walk(self.tree):
-            if isinstance(node, ast.Dict) and id(node) not in self.consumed:
-                feature = tool_feature(self.value(node, self.tree))
-                if feature:
-                    found.append(Finding(endpoint="/v1/responses", file=self.relpath, line=node.lineno,
-                                         column=node.col_offset + 1, features=[feature], models=[],
-                                         snippet=snippet_of(self.lines, node.lineno), confidence=LIKELY, kind="tool"))
-        return found
-
     def _visit(self, node, scope, findings):
         for child in ast.iter_child_nodes(node):
             inner = child if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda) \
                 else scope
             if isinstance(child, ast.Call):
-                finding = self._agent_run(child, scope) or self._sdk_call(child, scope) or self._raw_call(child, scope)
+                voice = self._voice_pipeline(child, scope)
+                finding = voice or self._agent_run(child, scope) or self._framework(child, scope) \
+                    or self._sdk_call(_deferred(child), scope) or self._raw_call(child, scope)
                 if finding:
-                    findings.append(finding)
+                    findings.extend(finding if isinstance(finding, list) else [finding])
             self._visit(child, inner, findings)
 
     def _lookup(self, name, scope, follow=True):
@@ -217,7 +252,21 @@ class PythonFile(PythonValues):
                     return self._alias_kind(kind[1], scope) if follow else None
                 return kind
             scope = self.parent_scope.get(scope)
-        return "module" if name in self.modules else None
+        if name in self.modules:
+            return "module"
+        return CLIENT if self.imported.get(name) is CLIENT_EXPORT else None
+
+    def exports(self):
+        """What another module importing from this one may use: its module-level clients, client
+        factories and plain constants."""
+        found = {name: CLIENT_EXPORT for name, kind in self.bindings.get(self.tree, {}).items() if kind == CLIENT}
+        found.update((name, FACTORY_EXPORT) for name in self.factories if name not in self.imported)
+        for name in self.values.get(self.tree, {}):
+            if name not in found:
+                value = self.value(ast.Name(id=name), self.tree)
+                if plain(value):
+                    found[name] = value
+        return found
 
     def _alias_kind(self, name, scope):
         parts = (name or "").split(".")
@@ -268,83 +317,20 @@ class PythonFile(PythonValues):
             return self._finding(call, endpoint, implied, confidence, scope, body if isinstance(body, dict) else {})
         return self._finding(call, endpoint, implied, confidence, scope)
 
-    def _agent_run(self, call, scope):
-        if self.agents.is_realtime(call):
-            return Finding(endpoint="/v1/realtime", file=self.relpath, line=call.lineno, column=call.col_offset + 1,
-                           features=[], models=[], snippet=snippet_of(self.lines, call.lineno), confidence=CERTAIN)
-        if not self.agents.is_run(call):
-            return None
-        described = self.agents.describe(call, lambda name: self._assigned(name, scope),
-                                         lambda node: self.value(node, scope), self.foreign_server)
-        if described is None:
-            return None
-        endpoint, features, models, given = described
-        features = features | features_and_models({"input": given})[0]
-        return Finding(endpoint=endpoint, file=self.relpath, line=call.lineno, column=call.col_offset + 1,
-                       features=sorted(features), models=sorted(models),
-                       snippet=snippet_of(self.lines, call.lineno), confidence=CERTAIN)
-
     def _distinctive(self, links):
-        return self.mentions_openai and len(links) >= 2 and links[0] in DISTINCTIVE
+        return self.mentions_openai and len(links) >= 2 and links[0] in DISTINCTIVE \
+            and camel_to_snake(links[-1]) in SDK_VERBS
 
-    @staticmethod
-    def _legacy(links):
-        if len(links) < 2:
-            return None
-        key = (links[0], links[1])
-        if key in LEGACY_PYTHON_METHODS:
-            return LEGACY_PYTHON_METHODS[key], set()
-        if links[0] in LEGACY_PYTHON:
-            return LEGACY_PYTHON[links[0]], set()
-        return None
+DEFERRING = {"asyncio.to_thread", "to_thread", "functools.partial", "partial"}
 
-    def _finding(self, call, endpoint, implied, confidence, scope, arguments=None):
-        arguments = self._arguments(call, scope) if arguments is None else arguments
-        features, models = features_and_models(arguments)
-        return Finding(endpoint=endpoint, file=self.relpath, line=call.lineno, column=call.col_offset + 1,
-                       features=sorted(features | implied), models=sorted(models),
-                       snippet=snippet_of(self.lines, call.lineno), confidence=confidence)
 
-    def _arguments(self, call, scope):
-        arguments = {}
-        for keyword in call.keywords:
-            value = self.value(keyword.value, scope)
-            if keyword.arg is None:
-                if isinstance(value, dict):
-                    arguments.update(value)
-            else:
-                arguments[keyword.arg] = value
-        # Node-style single dict argument (`create({...})`) also appears in Python wrappers.
-        if not arguments and call.args:
-            first = self.value(call.args[0], scope)
-            if isinstance(first, dict):
-                arguments = first
-        return arguments
-
-    # ---- raw HTTP --------------------------------------------------------------------------------
-
-    def _raw_call(self, call, scope):
-        name = dotted(call.func) or ""
-        last = name.split(".")[-1]
-        strings = []
-        if last in HTTP_CALLS:
-            candidates = list(call.args[:2]) + [k.value for k in call.keywords if k.arg == "url"]
-            strings = [self.value(node, scope) for node in candidates]
-        elif last in ("run", "Popen", "check_output", "check_call", "call") and call.args:
-            command = self.value(call.args[0], scope)
-            if isinstance(command, list) and command and command[0] == "curl":
-                strings = command
-            elif isinstance(command, str) and command.startswith("curl "):
-                strings = [command]
-        for text in strings:
-            if isinstance(text, str):
-                payload = next((self.value(k.value, scope) for k in call.keywords if k.arg in ("json", "data")), None)
-                arguments = payload if isinstance(payload, dict) else {}
-                found = raw_finding(text, self.mentions_openai)
-                if found:
-                    endpoint, implied = found
-                    return self._finding(call, endpoint, implied, LIKELY, scope, arguments=arguments)
-        return None
+def _deferred(call):
+    """`asyncio.to_thread(client.responses.create, model=...)` calls the method it is given: read it as
+    `client.responses.create(model=...)` on the same line."""
+    if dotted(call.func) in DEFERRING and call.args and isinstance(call.args[0], ast.Attribute):
+        return ast.Call(func=call.args[0], args=call.args[1:], keywords=call.keywords, lineno=call.lineno,
+                        col_offset=call.col_offset)
+    return call
 
 
 def _environment_variable(node):
@@ -362,5 +348,11 @@ def _environment_variable(node):
 
 def scan_python(text, relpath):
     """Findings in one Python source; raises SyntaxError when it does not parse."""
-    tree = ast.parse(text, filename=relpath)
-    return PythonFile(tree, text, relpath).scan()
+    return read_python(text, relpath).findings
+
+
+def read_python(text, relpath, imported=None):
+    """The scanned PythonFile (its `findings`, `imports`, `exports()`); raises SyntaxError."""
+    file = PythonFile(ast.parse(text, filename=relpath), text, relpath, imported)
+    file.findings = file.scan()
+    return file

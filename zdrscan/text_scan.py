@@ -9,16 +9,21 @@ from .rawhttp import raw_finding
 _QUOTED = re.compile(r"\"([^\"\n]*?/v1/[^\"\n]*)\"|'([^'\n]*?/v1/[^'\n]*)'|`([^`\n]*?/v1/[^`\n]*)`")
 _CURL = re.compile(r"\bcurl\b.*?(\S*/v1/\S+)")
 _COMMENT = re.compile(r"^\s*(#|//|/\*|\*|--)")
+# A path that is a value in a request body names what a batch runs (`"endpoint": "/v1/chat/completions"`),
+# not a request of its own.
+_TARGET_KEY = re.compile(r"[\"']?endpoint[\"']?\s*[:=]\s*[\"']?[^\"'\s]*$")
 
 
-def scan_text(text, relpath, shell=False):
+def scan_text(text, relpath, shell_script=False):
     findings, mentions = [], "openai" in text.lower()
     lines = text.splitlines()
     for number, line in enumerate(lines, start=1):
         if "/v1/" not in line or (_COMMENT.match(line) and not line.lstrip().startswith("#!")):
             continue
-        candidates = [next(group for group in match.groups() if group is not None) for match in _QUOTED.finditer(line)]
-        curl = _CURL.search(line) if shell or "curl" in line else None
+        candidates = [next(group for group in match.groups() if group is not None) for match in _QUOTED.finditer(line)
+                      if not _TARGET_KEY.search(line[:match.start()])]
+        candidates = [text for text in candidates if not _TARGET_KEY.search(text[:text.find("/v1/")])]
+        curl = _CURL.search(line) if shell_script or "curl" in line else None
         if curl:
             candidates.append(curl.group(0))
         for candidate in candidates:

@@ -48,8 +48,9 @@ def test_hosted_tools_built_apart_from_the_call_are_likely_tool_findings(tmp_pat
     (tmp_path / "helpers.py").write_text('SEARCH = {"type": "web_search_preview"}\n')
     result = scan_source(tmp_path, "app.py", "from openai import OpenAI\nfrom helpers import SEARCH\n"
                          "OpenAI().responses.create(model='gpt-4.1', tools=[SEARCH], input='x')\n")
+    # The imported constant also reaches the call: the tool is on both.
     assert [(f.file, f.line, f.features, f.confidence, f.kind) for f in result.findings] == [
-        ("app.py", 3, [], "certain", "call"),
+        ("app.py", 3, ["web_search_live"], "certain", "call"),
         ("helpers.py", 1, ["web_search_live"], "likely", "tool"),
         ("tools.ts", 2, ["hosted_containers"], "likely", "tool"),
     ]
