@@ -10,6 +10,8 @@ from dataclasses import dataclass
 import httpx
 from django.views.decorators.debug import sensitive_variables
 
+from apps.workspace.observed_findings import use_amount
+
 from .admin_api import AdminApiError
 
 
@@ -196,22 +198,11 @@ def compared(observed_use, declared, eligibility):
         is_declared = bool(declared_here) and not missing_features
         severity = "ok" if is_declared else "blocker" if worst == "no" else "warning"
         rows.append({**use, "declared": is_declared, "eligibility": worst, "severity": severity,
-                     "amount": _amount(use), "sentence": _sentence(use, is_declared, worst)})
+                     "amount": use_amount(use["unit"], use["volume"]), "sentence": _sentence(use, is_declared, worst)})
     return sorted(rows, key=lambda row: SEVERITY_ORDER.index(row["severity"]))
 
 
 SEVERITY_ORDER = ("blocker", "warning", "ok")
-
-
-def _amount(use):
-    if use["unit"] != "bytes":
-        return f"{use['volume']:,} {use['unit']}"
-    size = float(use["volume"])
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:,.0f} {unit}" if unit == "bytes" else f"{size:,.1f} {unit}"
-        size /= 1024
-    return ""
 
 
 def _sentence(use, is_declared, worst):
@@ -222,9 +213,9 @@ def _sentence(use, is_declared, worst):
     if use["unit"] == "requests":
         sentence = f"{project} called {what} {use['volume']:,} times in the last 30 days"
     elif use["unit"] == "bytes":
-        sentence = f"{project} stored up to {_amount(use)} in {what} in the last 30 days"
+        sentence = f"{project} stored up to {use_amount(use['unit'], use['volume'])} in {what} in the last 30 days"
     else:
-        sentence = f"{project} used {what} in {_amount(use)} in the last 30 days"
+        sentence = f"{project} used {what} in {use_amount(use['unit'], use['volume'])} in the last 30 days"
     if is_declared:
         return sentence + "; the request declares it."
     if worst == "no":

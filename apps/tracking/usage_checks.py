@@ -14,8 +14,9 @@ from django.views.decorators.debug import sensitive_variables
 
 from apps.catalog.selectors import catalog_document
 from apps.workspace.findings import CONTROLS, evaluate_under
-from apps.workspace.models import ZdrRequest
+from apps.workspace.models import ObservedUse, ZdrRequest
 from apps.workspace.selectors import request_snapshot
+from apps.workspace.services import observed_use_replace
 
 from . import drift
 from .admin_api import AdminApiError
@@ -26,6 +27,7 @@ from .verification import project_ids_in_scope
 from .workflow import WITH_APPROVAL
 
 log = logging.getLogger(__name__)
+USAGE_DAYS = 30
 
 
 def verdict(catalog, control, path, feature):
@@ -53,12 +55,12 @@ def usage_check_run(*, zdr_request, admin_key, user=None, now=None):
     project_ids = project_ids_in_scope(approval, zdr_request) if approval else list(zdr_request.project_ids or [])
     check = UsageCheck(request=zdr_request, control=control, project_ids=project_ids, ran_by=user, ran_at=now)
     # An AdminApiError (refused key, unreachable server, ...) goes to the caller: nothing is stored.
-    lines = fetch_usage(base_url=settings.OPENAI_ADMIN_API_BASE_URL, admin_key=admin_key,
-                        project_ids=project_ids, end=now.timestamp(), timeout=settings.OPENAI_ADMIN_API_TIMEOUT)
+    lines = fetch_usage(base_url=settings.OPENAI_ADMIN_API_BASE_URL, admin_key=admin_key, project_ids=project_ids,
+                        end=now.timestamp(), days=USAGE_DAYS, timeout=settings.OPENAI_ADMIN_API_TIMEOUT)
     catalog = catalog_document(zdr_request.catalog_version)
-    check.rows = compared(observed(lines), declared_use(request_snapshot(zdr_request)),
-                          partial(verdict, catalog, control))
-    return _record(check, zdr_request)
+    uses = observed(lines)
+    check.rows = compared(uses, declared_use(request_snapshot(zdr_request)), partial(verdict, catalog, control))
+    return _record(check, zdr_request, uses, window_start=now - timedelta(days=USAGE_DAYS))
 
 
 def _summary(rows):
@@ -73,11 +75,14 @@ def _summary(rows):
 
 
 @transaction.atomic
-def _record(check, zdr_request):
+def _record(check, zdr_request, uses, *, window_start):
+    """The check, the request's observed use (its findings read it) and any drift: together or not at all."""
     check.outcome = (UsageCheck.Outcome.UNDECLARED if any(not row["declared"] for row in check.rows)
                      else UsageCheck.Outcome.DECLARED)
     check.summary = _summary(check.rows)
     check.save()
+    observed_use_replace(zdr_request=zdr_request, source=ObservedUse.Source.ADMIN_API_USAGE, uses=uses,
+                         window_start=window_start, window_end=check.ran_at, read_at=check.ran_at)
     if check.outcome == UsageCheck.Outcome.UNDECLARED and tracking_of(zdr_request).status in WITH_APPROVAL:
         found = {f"usage:{row['project_id']}:{'|'.join(row['endpoints'])}:{'|'.join(row['features'])}":
                  row["sentence"] for row in check.rows if not row["declared"]}
