@@ -150,6 +150,11 @@ class Evaluation:
     def unanswered_warnings(self):
         return tuple(f for f in self.findings if f.needs_answer)
 
+    @property
+    def observed(self):
+        """Findings about use seen outside the request (the Admin API's usage) that it does not declare."""
+        return tuple(f for f in self.findings if f.evidence)
+
     def for_usage(self, usage_id):
         return tuple(f for f in self.findings if f.usage_id == usage_id)
 

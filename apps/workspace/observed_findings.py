@@ -92,14 +92,17 @@ def _make(use, severity, chosen, worst, declared_here, missing, feature_names, c
     project = use["project_id"] or "the organization"
     names = [feature_names.get(key, key) for key in missing]
     what = _what(use, declared_here, names, feature_names, str)
-    verdict = {"blocker": f"it is not eligible for {label}", "info": f"it is eligible for {label}",
-               "warning": f"it is eligible for {label} with limitations"}[severity]
+    eligibility = {"blocker": "no", "info": "yes", "warning": "limited"}[severity]
     if severity == "warning" and "blocker" in worst.values():
-        verdict = f"whether it is eligible for {label} depends on which endpoint it is"
+        eligibility = "depends"
+    verdict = {"no": f"it is not eligible for {label}", "yes": f"it is eligible for {label}",
+               "limited": f"it is eligible for {label} with limitations",
+               "depends": f"whether it is eligible for {label} depends on which endpoint it is"}[eligibility]
     key = f"observed:{use['project_id']}:{'|'.join(use['endpoints'])}:{'|'.join(use['features'])}"
     first = chosen[0]
     citations = tuple(dict.fromkeys(tuple(sorted(c.items())) for f in chosen for c in f.citations))
-    evidence = _evidence(use, _what(use, declared_here, names, feature_names, lambda path: f"`{path}`"))
+    evidence = {**_evidence(use, _what(use, declared_here, names, feature_names, lambda path: f"`{path}`")),
+                "eligibility": eligibility, "endpoint_declared": bool(declared_here) or not use["endpoints"]}
     detail = " ".join([evidence["sentence"], _declared(use, declared_here, names), *_verdict_lines(chosen)])
     remedy = (f"Declare it on the Endpoint usage step if the team keeps it (its usage's findings then apply), "
               f"or stop calling it from {project}.")

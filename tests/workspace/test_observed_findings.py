@@ -95,7 +95,8 @@ def test_stored_bytes_are_said_as_a_size():
                                       volume=3 * 1024 * 1024)])
     (finding,) = observed_of(snapshot)
     assert finding.severity == "blocker"
-    assert f"{PROJECT} stored up to 3.0 MB in `/v1/vector_stores` with Hosted file search (file_search tool) in the 30 days" in finding.detail
+    assert (f"{PROJECT} stored up to 3.0 MB in `/v1/vector_stores` with Hosted file search (file_search tool) "
+            "in the 30 days") in finding.detail
 
 
 def test_a_family_blocks_only_when_every_endpoint_it_may_be_would(current_document):
