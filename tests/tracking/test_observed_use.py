@@ -6,7 +6,8 @@ import re
 
 from django.urls import reverse
 
-from apps.tracking.models import UsageCheck
+from apps.tracking.drift import scope_check
+from apps.tracking.models import DriftAlert, UsageCheck
 from apps.workspace.models import ObservedUse
 from apps.workspace.selectors import Assessment, request_get
 from tests.fakes.openai_admin import VALID_KEY
@@ -124,3 +125,12 @@ def test_the_key_is_never_stored_with_the_observed_use(client_for, clinic, alice
     batches_and_responses(fake_admin_api)
     run(client_for(alice), clinic)
     assert VALID_KEY not in str(list(ObservedUse.objects.values()))
+
+
+def test_after_approval_it_is_one_drift_alert_not_two(client_for, approved, alice, fake_admin_api):
+    """The usage check raises drift for what it saw; the scope check after a usage edit must not raise
+    the same use again as an open blocker."""
+    batches_and_responses(fake_admin_api)
+    run(client_for(alice), approved)
+    assert scope_check(request_id=approved.pk) is None
+    assert DriftAlert.objects.count() == 1
