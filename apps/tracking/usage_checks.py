@@ -17,6 +17,7 @@ from apps.workspace.findings import CONTROLS, evaluate_under
 from apps.workspace.models import ObservedUse, ZdrRequest
 from apps.workspace.selectors import request_snapshot
 from apps.workspace.services import observed_use_replace
+from apps.workspace.usage_reading import read_usage
 
 from . import drift
 from .admin_api import AdminApiError
@@ -37,10 +38,14 @@ def verdict(catalog, control, path, feature):
     return "no" if "blocker" in severities else "limited" if "warning" in severities else "yes"
 
 
-def declared_use(snapshot):
+def declared_use(snapshot, catalog):
+    """Each declared endpoint with the features its usages use: ticked, or implied by their store
+    choice and models (read_usage), as the findings read them."""
+    rows, features = {e["path"]: e for e in catalog["endpoints"]}, {f["key"]: f for f in catalog["features"]}
     declared = {}
     for usage in snapshot["usages"]:
-        declared.setdefault(usage["endpoint_path"], set()).update(usage.get("features") or [])
+        path = usage["endpoint_path"]
+        declared.setdefault(path, set()).update(read_usage(usage, rows.get(path), features).features)
     return declared
 
 
@@ -59,7 +64,8 @@ def usage_check_run(*, zdr_request, admin_key, user=None, now=None):
                         end=now.timestamp(), days=USAGE_DAYS, timeout=settings.OPENAI_ADMIN_API_TIMEOUT)
     catalog = catalog_document(zdr_request.catalog_version)
     uses = observed(lines)
-    check.rows = compared(uses, declared_use(request_snapshot(zdr_request)), partial(verdict, catalog, control))
+    declared = declared_use(request_snapshot(zdr_request), catalog)
+    check.rows = compared(uses, declared, partial(verdict, catalog, control))
     return _record(check, zdr_request, uses, window_start=now - timedelta(days=USAGE_DAYS))
 
 
