@@ -199,15 +199,8 @@ def evaluate_under(snapshot, catalog, control):
     found = []
     for usage in snapshot.get("usages") or []:
         found.extend(_usage_findings(usage, endpoints, features, context))
-    found.extend(observed_findings(snapshot, endpoints, features, context, _judge(endpoints, features, context)))
+    found.extend(observed_findings(snapshot, endpoints, features, context, _usage_findings))
     return tuple(sorted(found, key=lambda f: SEVERITIES.index(f.severity)))
-
-
-def _judge(endpoints, features, context):
-    """The findings a usage of `path` with `used` features would have: how observed use is judged."""
-    quiet = {**context, "acks": {}, "answers": {}}
-    return lambda path, used: _usage_findings({"id": None, "endpoint_path": path, "features": list(used)},
-                                              endpoints, features, quiet)
 
 
 def _usage_findings(usage, endpoints, features, context):

@@ -4,8 +4,8 @@ tracking layer as ObservedUse) but the request does not declare. Pure, for findi
 - Declared use says nothing here: the declared usage's own findings cover it. A use counts as
   declared when the request has a usage of one of the endpoints it may stand for and every feature
   it implies is used somewhere in the request (ticked, or implied by a usage's store choice or models).
-- Otherwise the engine's own usage rules judge it (`judge(path, features)`, the findings of a usage
-  of `path` with those features), so an undeclared use is held to exactly the rules a declared one
+- Otherwise the engine's own usage rules judge it (the findings a usage of the endpoint with those
+  features would have), so an undeclared use is held to exactly the rules a declared one
   is, and cites the same sources. Undeclared and not eligible is a blocker, the request's own, to
   resolve or acknowledge like any other; eligible with limitations is a warning to answer; eligible
   is an info, so the reader still sees it was checked.
@@ -35,18 +35,24 @@ def use_amount(unit, volume):
     return f"{size:,.1f} GB"
 
 
-def observed_findings(snapshot, endpoints, features, context, judge):
-    """`endpoints` and `features` are the catalog's rows by path and by key."""
+def observed_findings(snapshot, endpoints, features, context, usage_findings):
+    """`endpoints` and `features` are the catalog's rows by path and by key; `usage_findings` is the
+    engine's rule set for one usage (findings._usage_findings)."""
+    quiet = {**context, "acks": {}, "answers": {}}  # the rules' own keys are never acknowledged here
+
+    def judge(path, used):
+        return usage_findings({"id": None, "endpoint_path": path, "features": list(used)}, endpoints, features, quiet)
+
     used_features = {key for u in snapshot.get("usages") or []
                      for key in read_usage(u, endpoints.get((u.get("endpoint_path") or "").strip()), features).features}
     feature_names = {key: feature["name"] for key, feature in features.items()}
     declared_paths = {(u.get("endpoint_path") or "").strip() for u in snapshot.get("usages") or []}
     found = []
     for use in snapshot.get("observed_use") or []:
-        endpoints, features = list(use["endpoints"]), list(use["features"])
-        missing = [key for key in features if key not in used_features]
-        declared_here = [path for path in endpoints if path in declared_paths]
-        if (declared_here or not endpoints) and not missing or not (endpoints or features):
+        paths = list(use["endpoints"])
+        missing = [key for key in use["features"] if key not in used_features]
+        declared_here = [path for path in paths if path in declared_paths]
+        if (declared_here or not paths) and not missing or not (paths or use["features"]):
             continue
         finding = _finding(use, declared_here, missing, feature_names, context, judge)
         if finding is not None:
@@ -55,12 +61,14 @@ def observed_findings(snapshot, endpoints, features, context, judge):
 
 
 def _finding(use, declared_here, missing, feature_names, context, judge):
-    endpoints = list(use["endpoints"])
+    endpoints, catalog = list(use["endpoints"]), context["catalog"]
     if declared_here or not endpoints:
-        # The endpoint is declared (or none is known): only the features it lacks are judged, each on
-        # the endpoints the catalog lists it for.
-        verdicts = {path: _rules(judge(path, missing), missing, features_only=True)
-                    for path in (declared_here or _feature_paths(missing, context["catalog"]))}
+        # The endpoint is declared (or none is known): only the features it lacks are judged, on the
+        # declared endpoints they apply to, else on those the catalog lists them for (file search is
+        # judged on /v1/responses, not on /v1/vector_stores, where it does not apply).
+        paths = [path for path in declared_here if _feature_paths(missing, catalog, path)]
+        verdicts = {path: _rules(judge(path, missing), _feature_paths(missing, catalog, path), features_only=True)
+                    for path in paths or _feature_paths(missing, catalog)}
     else:
         verdicts = {path: _rules(judge(path, use["features"]), use["features"]) for path in endpoints}
     verdicts = {path: rules for path, rules in verdicts.items() if rules}
@@ -82,9 +90,11 @@ def _rules(findings, features, features_only=False):
     return sorted(keep, key=lambda f: RANK[f.severity])
 
 
-def _feature_paths(keys, catalog):
-    paths = [path for f in catalog["features"] if f["key"] in keys for path in f["endpoints"]]
-    return list(dict.fromkeys(paths))
+def _feature_paths(keys, catalog, path=None):
+    """The endpoints the catalog lists these features for; with `path`, the features that apply to it."""
+    if path is not None:
+        return [f["key"] for f in catalog["features"] if f["key"] in keys and path in f["endpoints"]]
+    return list(dict.fromkeys(p for f in catalog["features"] if f["key"] in keys for p in f["endpoints"]))
 
 
 def _make(use, severity, chosen, worst, declared_here, missing, feature_names, context):

@@ -107,3 +107,13 @@ def test_a_family_blocks_only_when_every_endpoint_it_may_be_would(current_docume
                                             "zdr") if f.evidence]
     assert finding.severity == "warning" and "depends on which endpoint it is" in finding.title
     assert "The request declares none of these endpoints. /v1/completions is not eligible for ZDR." in finding.detail
+
+
+def test_file_search_with_declared_vector_stores_is_judged_where_it_applies():
+    """The request declares /v1/vector_stores but never uses file search: the stored vectors say it does,
+    and file search is blocked under ZDR (on /v1/responses, where the catalog lists it)."""
+    snapshot = request(usage("/v1/vector_stores"), observed=[seen("/v1/vector_stores", features=["file_search"],
+                                                                  unit="bytes", volume=2048)])
+    (finding,) = observed_of(snapshot)
+    assert finding.severity == "blocker" and finding.feature_key == "file_search"
+    assert "The request declares `/v1/vector_stores` but not Hosted file search" in finding.detail
