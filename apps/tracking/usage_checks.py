@@ -74,7 +74,8 @@ def _summary(rows):
         return "The Admin API shows no usage in these projects in the last 30 days."
     missing = [row for row in rows if not row["declared"]]
     if not missing:
-        return f"Everything used in the last 30 days ({len(rows)} kinds of use) is declared."
+        kinds = f"{len(rows)} kind{'s' if len(rows) > 1 else ''} of use"
+        return f"Everything used in the last 30 days ({kinds}) is declared."
     blockers = sum(row["severity"] == "blocker" for row in missing)
     return (f"{len(missing)} kind{'s' if len(missing) > 1 else ''} of use in the last 30 days "
             f"{'are' if len(missing) > 1 else 'is'} not declared, {blockers} of them not eligible.")
