@@ -120,7 +120,8 @@ def _make(use, severity, chosen, worst, declared_here, missing, feature_names, c
         first, key=key, severity=severity, title=f"{what} is used in {project} but not declared; {verdict}",
         detail=detail, usage_id=None, endpoint_path=" or ".join(declared_here or use["endpoints"]),
         feature_key=missing[0] if declared_here and len(missing) == 1 else None,
-        remediation=" ".join(part for part in (remedy, first.remediation if severity != "info" else "") if part),
+        # A warning's remediation is shown as the catalog's advice: only a blocker's carries ours.
+        remediation=f"{remedy} {first.remediation}" if severity == "blocker" else first.remediation,
         citations=tuple(dict(c) for c in citations), unconfirmed=any(f.unconfirmed for f in chosen),
         points=tuple(dict.fromkeys(p for f in chosen for p in f.points)),
         acknowledgement=context["acks"].get(key) if severity == "blocker" else None,
