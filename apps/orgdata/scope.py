@@ -19,6 +19,7 @@ ORGANIZATION_PATHS = {
     "workspace.dataflow": "request__organization",
     "workspace.findingacknowledgement": "request__organization",
     "workspace.warninganswer": "request__organization",
+    "workspace.observeduse": "request__organization",
     "codescan.codescan": "request__organization",
     "codescan.codeevidence": "usage__request__organization",
     "packets.packetversion": "request__organization",

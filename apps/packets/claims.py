@@ -30,7 +30,12 @@ def blockers(snapshot):
 
 
 def subject(finding, catalog):
-    """What a blocker is about, as a reader names it: the endpoint, or the feature on the endpoint."""
+    """What a blocker is about, as a reader names it: the endpoint, or the feature on the endpoint;
+    for use the Admin API saw but the request does not declare, that use and its project."""
+    evidence = finding.get("evidence")
+    if evidence:
+        where = f"`{evidence['project_id']}`" if evidence["project_id"] else "the organization"
+        return f"undeclared use of {evidence['what']} in {where}"
     path = f"`{finding['endpoint_path']}`"
     if finding["feature_key"] is None:
         return path
@@ -79,21 +84,40 @@ def eligibility(snapshot, endpoints, *, where=f"section {FINDINGS_SECTION}"):
     """What the check found, endpoint by endpoint and blocker by blocker: the letter's paragraph.
     `where` names the place the blockers are explained ("below" in the findings section itself)."""
     control = snapshot["control_label"]
-    keys = [e["eligibility_key"] for e in endpoints]
+    observed = undeclared(snapshot)
+    keys = [e["eligibility_key"] for e in endpoints] + [f["evidence"]["eligibility"] for f in observed]
     counts = [f"{keys.count('yes')} eligible", f"{keys.count('limited')} eligible with limitations",
               f"{keys.count('no')} not eligible"]
+    if keys.count("depends"):
+        counts.append(f"{keys.count('depends')} depending on which endpoint it is")
     sentences = [f"Under {control}: {', '.join(counts)}."]
+    if observed:
+        read = max(f["evidence"]["read_at"] for f in observed)
+        one = len(observed) == 1
+        sentences.append(f"Of these, {len(observed)} {'is' if one else 'are'} in use in our projects but not declared "
+                         f"in this request: the Admin API's usage, read on {read}, shows {'it' if one else 'them'} "
+                         f"({where}).")
     open_, acknowledged = (subjects(found, snapshot["catalog"]) for found in blockers(snapshot))
     if open_:
         names, verb = _listed(open_)
-        sentences.append(f"{names} {verb} not eligible and not yet resolved ({where}).")
+        sentences.append(f"{_capital(names)} {verb} not eligible and not yet resolved ({where}).")
     if acknowledged:
         names, verb = _listed(acknowledged)
-        sentences.append(f"{names} {verb} not eligible; we use {'it' if len(acknowledged) == 1 else 'them'} "
+        sentences.append(f"{_capital(names)} {verb} not eligible; we use {'it' if len(acknowledged) == 1 else 'them'} "
                          f"anyway, for the reasons {'given ' if where == 'below' else 'in '}{where}.")
     if not open_ and not acknowledged:
         sentences.append(f"No endpoint or feature in use is blocked under {control}.")
     return " ".join(sentences)
+
+
+def undeclared(snapshot):
+    """Endpoints seen in use outside the request (the Admin API's usage) that it does not declare, as
+    findings; a feature it lacks on an endpoint it declares is a finding too, but not another endpoint."""
+    return [f for f in snapshot["findings"] if f.get("evidence") and not f["evidence"]["endpoint_declared"]]
+
+
+def _capital(text):
+    return text[:1].upper() + text[1:]
 
 
 def why_control(snapshot):

@@ -11,7 +11,7 @@ from django.core.exceptions import FieldDoesNotExist
 from apps.workspace.items import ITEM_KINDS, KIND_BY_SLUG
 from apps.workspace.models import ZdrRequest
 
-NOT_FIELDS = ("id", *KIND_BY_SLUG, "acknowledgements")
+NOT_FIELDS = ("id", *KIND_BY_SLUG, "acknowledgements", "observed_use")  # observed use: its findings say it
 FIELD_LABELS = {"usage_id": "OpenAI endpoint (usage)", "endpoint_path": "Endpoint"}
 
 

@@ -44,9 +44,11 @@ def _form_parts(c):
     scope, volume = c["scope"], c["volume"]
     projects = {"projects": f", for the projects {', '.join(scope['projects'])}",
                 "organization": ", for the whole organization"}.get(scope["kind"], "")
-    endpoints = "; ".join(
-        f"{e['path']} ({e['volume']:,} requests/month)" if e["volume"] else e["path"] for e in c["endpoints"]
-    ) or "none documented yet"
+    endpoints = "; ".join([
+        *(f"{e['path']} ({e['volume']:,} requests/month)" if e["volume"] else e["path"] for e in c["endpoints"]),
+        *(f"{u['what'].replace('`', '')} in {u['project_id'] or 'the organization'} (in use, not declared)"
+          for u in c["undeclared"]),
+    ]) or "none documented yet"
     blockers = ", ".join(filter(None, [
         f"{counts['open_blockers']} open blocker(s)" if counts["open_blockers"] else "",
         f"{counts['acknowledged']} not eligible but used anyway, with our justification"

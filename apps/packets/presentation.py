@@ -46,6 +46,7 @@ def packet_context(snapshot):
     for entry in endpoints:
         entry["evidence"] = (snapshot.get("code_evidence") or {}).get(entry["path"], [])
     warnings = _grouped([f for f in findings if f["severity"] == "warning"], usage_labels, rows)
+    undeclared = [_undeclared(f) for f in claims.undeclared(snapshot)]
     return {
         "s": snapshot,
         "r": request,
@@ -58,7 +59,8 @@ def packet_context(snapshot):
         "primary": next((c for c in contacts if c["role"] == "primary"), contacts[0] if contacts else None),
         "usages": usages,
         "endpoints": endpoints,
-        "counts": _counts(endpoints, findings, warnings),
+        "undeclared": undeclared,
+        "counts": _counts(endpoints, findings, warnings, undeclared),
         "claims": {
             "status": claims.status(snapshot),
             "eligibility": claims.eligibility(snapshot, endpoints),
@@ -160,11 +162,22 @@ def _points(finding, rows):
     return []
 
 
-def _counts(endpoints, findings, warnings):
-    eligibility = [e["eligibility_key"] for e in endpoints]
+def _undeclared(finding):
+    """Use seen in a project but not declared, as a row beside the declared endpoints."""
+    evidence = finding["evidence"]
+    key = evidence["eligibility"]
+    label = Eligibility(key).label if key in Eligibility.values else "Depends on which endpoint it is"
+    return {**evidence, "verdict": key, "eligibility_key": key if key in Eligibility.values else "limited",
+            "eligibility": label}
+
+
+def _counts(endpoints, findings, warnings, undeclared=()):
+    """Every endpoint in use is counted: the declared ones and those only the Admin API saw."""
+    eligibility = [e["eligibility_key"] for e in endpoints] + [u["verdict"] for u in undeclared]
     blockers = [f for f in findings if f["severity"] == "blocker"]
     return {
-        "endpoints": len(endpoints),
+        "endpoints": len(eligibility),
+        "undeclared": len(undeclared),
         "eligible": eligibility.count("yes"),
         "limited": eligibility.count("limited"),
         "not_eligible": eligibility.count("no"),

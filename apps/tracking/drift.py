@@ -57,7 +57,8 @@ def scope_check(*, request_id):
     snapshot = request_snapshot(zdr_request)
     # Judged under the control OpenAI granted, whatever the request now asks for.
     findings = evaluate_under(snapshot, catalog_document(zdr_request.catalog_version), BASE_CONTROL[approval.control])
-    found = uncovered(snapshot["usages"], approval.covered or {}, [f for f in findings if f.is_open])
+    # Observed use raises its own drift when the usage check reads it (usage_checks._record).
+    found = uncovered(snapshot["usages"], approval.covered or {}, [f for f in findings if f.is_open and not f.evidence])
     return drift_raise_new(zdr_request=zdr_request, kind=DriftAlert.Kind.SCOPE, found=found,
                            lead="Usage outside the approval: ")
 

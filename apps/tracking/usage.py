@@ -10,6 +10,8 @@ from dataclasses import dataclass
 import httpx
 from django.views.decorators.debug import sensitive_variables
 
+from apps.workspace.observed_findings import use_amount
+
 from .admin_api import AdminApiError
 
 
@@ -182,36 +184,27 @@ def _label(kind, line):
 def compared(observed_use, declared, eligibility):
     """Each observed use beside the request's declaration.
 
-    `declared` maps a catalog path to the feature keys declared on it; `eligibility(path, feature)`
+    `declared` maps a catalog path to the feature keys its usages use; `eligibility(path, feature)`
     answers "yes", "limited" or "no" under the requested control. An undeclared use that is not
-    eligible is a blocker."""
+    eligible is a blocker. As in the engine (workspace.observed_findings), a feature counts as declared
+    wherever the request uses it: the wizard offers a feature only on the endpoints it applies to, so
+    file search is declared on /v1/responses, never on /v1/vector_stores."""
     rows = []
+    in_use = {feature for features in declared.values() for feature in features}
     for use in observed_use:
         declared_here = [path for path in use["endpoints"] if path in declared]
-        missing_features = [f for f in use["features"]
-                            if not any(f in declared.get(path, ()) for path in declared_here or use["endpoints"])]
+        missing_features = [f for f in use["features"] if f not in in_use]
         verdicts = [eligibility(path, None) for path in use["endpoints"]]
         verdicts += [eligibility(path, f) for f in use["features"] for path in use["endpoints"][:1]]
         worst = "no" if "no" in verdicts else "limited" if "limited" in verdicts else "yes"
-        is_declared = bool(declared_here) and not missing_features
+        is_declared = (bool(declared_here) or not use["endpoints"]) and not missing_features
         severity = "ok" if is_declared else "blocker" if worst == "no" else "warning"
         rows.append({**use, "declared": is_declared, "eligibility": worst, "severity": severity,
-                     "amount": _amount(use), "sentence": _sentence(use, is_declared, worst)})
+                     "amount": use_amount(use["unit"], use["volume"]), "sentence": _sentence(use, is_declared, worst)})
     return sorted(rows, key=lambda row: SEVERITY_ORDER.index(row["severity"]))
 
 
 SEVERITY_ORDER = ("blocker", "warning", "ok")
-
-
-def _amount(use):
-    if use["unit"] != "bytes":
-        return f"{use['volume']:,} {use['unit']}"
-    size = float(use["volume"])
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:,.0f} {unit}" if unit == "bytes" else f"{size:,.1f} {unit}"
-        size /= 1024
-    return ""
 
 
 def _sentence(use, is_declared, worst):
@@ -222,9 +215,9 @@ def _sentence(use, is_declared, worst):
     if use["unit"] == "requests":
         sentence = f"{project} called {what} {use['volume']:,} times in the last 30 days"
     elif use["unit"] == "bytes":
-        sentence = f"{project} stored up to {_amount(use)} in {what} in the last 30 days"
+        sentence = f"{project} stored up to {use_amount(use['unit'], use['volume'])} in {what} in the last 30 days"
     else:
-        sentence = f"{project} used {what} in {_amount(use)} in the last 30 days"
+        sentence = f"{project} used {what} in {use_amount(use['unit'], use['volume'])} in the last 30 days"
     if is_declared:
         return sentence + "; the request declares it."
     if worst == "no":

@@ -14,8 +14,10 @@ from django.views.decorators.debug import sensitive_variables
 
 from apps.catalog.selectors import catalog_document
 from apps.workspace.findings import CONTROLS, evaluate_under
-from apps.workspace.models import ZdrRequest
+from apps.workspace.models import ObservedUse, ZdrRequest
 from apps.workspace.selectors import request_snapshot
+from apps.workspace.services import observed_use_replace
+from apps.workspace.usage_reading import read_usage
 
 from . import drift
 from .admin_api import AdminApiError
@@ -26,6 +28,7 @@ from .verification import project_ids_in_scope
 from .workflow import WITH_APPROVAL
 
 log = logging.getLogger(__name__)
+USAGE_DAYS = 30
 
 
 def verdict(catalog, control, path, feature):
@@ -35,10 +38,14 @@ def verdict(catalog, control, path, feature):
     return "no" if "blocker" in severities else "limited" if "warning" in severities else "yes"
 
 
-def declared_use(snapshot):
+def declared_use(snapshot, catalog):
+    """Each declared endpoint with the features its usages use: ticked, or implied by their store
+    choice and models (read_usage), as the findings read them."""
+    rows, features = {e["path"]: e for e in catalog["endpoints"]}, {f["key"]: f for f in catalog["features"]}
     declared = {}
     for usage in snapshot["usages"]:
-        declared.setdefault(usage["endpoint_path"], set()).update(usage.get("features") or [])
+        path = usage["endpoint_path"]
+        declared.setdefault(path, set()).update(read_usage(usage, rows.get(path), features).features)
     return declared
 
 
@@ -53,12 +60,13 @@ def usage_check_run(*, zdr_request, admin_key, user=None, now=None):
     project_ids = project_ids_in_scope(approval, zdr_request) if approval else list(zdr_request.project_ids or [])
     check = UsageCheck(request=zdr_request, control=control, project_ids=project_ids, ran_by=user, ran_at=now)
     # An AdminApiError (refused key, unreachable server, ...) goes to the caller: nothing is stored.
-    lines = fetch_usage(base_url=settings.OPENAI_ADMIN_API_BASE_URL, admin_key=admin_key,
-                        project_ids=project_ids, end=now.timestamp(), timeout=settings.OPENAI_ADMIN_API_TIMEOUT)
+    lines = fetch_usage(base_url=settings.OPENAI_ADMIN_API_BASE_URL, admin_key=admin_key, project_ids=project_ids,
+                        end=now.timestamp(), days=USAGE_DAYS, timeout=settings.OPENAI_ADMIN_API_TIMEOUT)
     catalog = catalog_document(zdr_request.catalog_version)
-    check.rows = compared(observed(lines), declared_use(request_snapshot(zdr_request)),
-                          partial(verdict, catalog, control))
-    return _record(check, zdr_request)
+    uses = observed(lines)
+    declared = declared_use(request_snapshot(zdr_request), catalog)
+    check.rows = compared(uses, declared, partial(verdict, catalog, control))
+    return _record(check, zdr_request, uses, window_start=now - timedelta(days=USAGE_DAYS))
 
 
 def _summary(rows):
@@ -66,18 +74,22 @@ def _summary(rows):
         return "The Admin API shows no usage in these projects in the last 30 days."
     missing = [row for row in rows if not row["declared"]]
     if not missing:
-        return f"Everything used in the last 30 days ({len(rows)} kinds of use) is declared."
+        kinds = f"{len(rows)} kind{'s' if len(rows) > 1 else ''} of use"
+        return f"Everything used in the last 30 days ({kinds}) is declared."
     blockers = sum(row["severity"] == "blocker" for row in missing)
     return (f"{len(missing)} kind{'s' if len(missing) > 1 else ''} of use in the last 30 days "
             f"{'are' if len(missing) > 1 else 'is'} not declared, {blockers} of them not eligible.")
 
 
 @transaction.atomic
-def _record(check, zdr_request):
+def _record(check, zdr_request, uses, *, window_start):
+    """The check, the request's observed use (its findings read it) and any drift: together or not at all."""
     check.outcome = (UsageCheck.Outcome.UNDECLARED if any(not row["declared"] for row in check.rows)
                      else UsageCheck.Outcome.DECLARED)
     check.summary = _summary(check.rows)
     check.save()
+    observed_use_replace(zdr_request=zdr_request, source=ObservedUse.Source.ADMIN_API_USAGE, uses=uses,
+                         window_start=window_start, window_end=check.ran_at, read_at=check.ran_at)
     if check.outcome == UsageCheck.Outcome.UNDECLARED and tracking_of(zdr_request).status in WITH_APPROVAL:
         found = {f"usage:{row['project_id']}:{'|'.join(row['endpoints'])}:{'|'.join(row['features'])}":
                  row["sentence"] for row in check.rows if not row["declared"]}

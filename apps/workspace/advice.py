@@ -88,6 +88,8 @@ def options(snapshot, endpoints, under, recommended):
 
 def _blocked(finding):
     # Short, so the comparison never repeats a finding's title word for word next to the finding.
+    if finding.evidence:  # use seen in a project, not declared: its title says where
+        return finding.title
     return finding.endpoint_path if finding.feature_key is None else f"{finding.endpoint_path}: {finding.title}"
 
 

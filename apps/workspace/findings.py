@@ -29,6 +29,8 @@ without a database. The rules, and why:
 - A feature that needs store=true, on a usage that sets store=false, warns: it will not work.
 - An endpoint a newer catalog removed (its changelog says when and why) is a blocker naming that
   change; HIPAA among the drivers makes every endpoint or feature a BAA does not cover a blocker.
+- Use the Admin API saw in the request's projects but the request does not declare is judged by
+  the same rules (observed_findings.py): not eligible is a blocker of the request itself.
 - Every finding cites its rule's own source, date and confidence (provenance.py): a limitation's or
   feature's own where it has one, else its endpoint row's, else (version 1 catalogs) the version's.
 - A blocker acknowledged with a justification stays listed (it is part of the record) but is no
@@ -44,6 +46,7 @@ from apps.catalog.provenance import provenance_of
 from .advice import Recommendation, keeps_application_state, options, recommend, regulated_reasons
 from .advice import stateful_in_use as _stateful_in_use
 from .controls import BASE_CONTROLS, CONTROL_LABELS, CONTROLS, control_spec
+from .observed_findings import observed_findings
 from .usage_checks import baa_findings, removals, store_finding
 from .usage_reading import read_usage
 
@@ -87,6 +90,7 @@ class Finding:
     acknowledgement: dict | None = field(default=None, hash=False)
     points: tuple[str, ...] = ()  # the catalog's limitations that apply to this usage, one by one
     answer: dict | None = field(default=None, hash=False)
+    evidence: dict | None = field(default=None, hash=False)  # what was seen, for use the request does not declare
 
     @property
     def is_acknowledged(self):
@@ -146,6 +150,11 @@ class Evaluation:
     def unanswered_warnings(self):
         return tuple(f for f in self.findings if f.needs_answer)
 
+    @property
+    def observed(self):
+        """Findings about use seen outside the request (the Admin API's usage) that it does not declare."""
+        return tuple(f for f in self.findings if f.evidence)
+
     def for_usage(self, usage_id):
         return tuple(f for f in self.findings if f.usage_id == usage_id)
 
@@ -190,6 +199,7 @@ def evaluate_under(snapshot, catalog, control):
     found = []
     for usage in snapshot.get("usages") or []:
         found.extend(_usage_findings(usage, endpoints, features, context))
+    found.extend(observed_findings(snapshot, endpoints, features, context, _usage_findings))
     return tuple(sorted(found, key=lambda f: SEVERITIES.index(f.severity)))
 
 

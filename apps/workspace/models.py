@@ -205,3 +205,31 @@ class Draft(models.Model):
 
     def __str__(self):
         return f"Draft of {self.key}"
+
+
+class ObservedUse(models.Model):
+    """Use of the API that a source outside the request saw in one of its projects (today the Admin
+    API's usage): the latest reading only, replaced whole by the next one, so the findings judge
+    what the organization really calls against what the request declares now."""
+
+    class Source(models.TextChoices):
+        ADMIN_API_USAGE = "admin_api_usage", "the Admin API's usage"
+
+    request = models.ForeignKey(ZdrRequest, on_delete=models.CASCADE, related_name="observed_uses")
+    source = models.CharField(max_length=32, choices=Source.choices)
+    project_id = models.CharField(max_length=64, blank=True)  # blank: the organization as a whole
+    endpoints = models.JSONField(default=list)  # catalog paths it may stand for (one, or a family)
+    features = models.JSONField(default=list)  # catalog feature keys it implies
+    model_names = models.JSONField(default=list)
+    label = models.CharField(max_length=100)
+    unit = models.CharField(max_length=16)  # "requests", "bytes" (a level, not a sum) or "sessions"
+    volume = models.PositiveBigIntegerField()
+    window_start = models.DateTimeField()
+    window_end = models.DateTimeField()
+    read_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["project_id", "-volume", "pk"]
+
+    def __str__(self):
+        return f"{self.project_id or 'organization'}: {self.label}"

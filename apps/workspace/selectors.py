@@ -46,6 +46,7 @@ def request_get(*, organization, request_id):
         Prefetch("flows", queryset=DataFlow.objects.select_related("usage").order_by("position", "pk")),
         "acknowledgements__acknowledged_by",
         Prefetch("warning_answers", queryset=WarningAnswer.objects.select_related("answered_by")),
+        "observed_uses",
     )
     return get_object_or_404(queryset, pk=request_id)
 
@@ -82,6 +83,13 @@ def request_snapshot(zdr_request):
         }
         for answer in zdr_request.warning_answers.all()
     }
+    snapshot["observed_use"] = [
+        {"source": use.source, "project_id": use.project_id, "endpoints": use.endpoints, "features": use.features,
+         "models": use.model_names, "label": use.label, "unit": use.unit, "volume": use.volume,
+         "window_start": use.window_start.isoformat(), "window_end": use.window_end.isoformat(),
+         "read_at": use.read_at.isoformat()}
+        for use in zdr_request.observed_uses.all()
+    ]
     return snapshot
 
 

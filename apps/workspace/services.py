@@ -14,7 +14,7 @@ from apps.catalog.selectors import version_current
 from apps.foundation.history import update_with_history
 
 from .items import KIND_BY_SLUG, draft_key
-from .models import Contact, Draft, EndpointUsage, FindingAcknowledgement, WarningAnswer, ZdrRequest
+from .models import Contact, Draft, EndpointUsage, FindingAcknowledgement, ObservedUse, WarningAnswer, ZdrRequest
 
 
 @dataclass
@@ -205,6 +205,22 @@ def warning_answer(*, zdr_request, key, text, user):
     else:
         WarningAnswer.objects.filter(request=zdr_request, key=key).delete()
     _touch(zdr_request, user)
+
+
+@transaction.atomic
+def observed_use_replace(*, zdr_request, source, uses, window_start, window_end, read_at):
+    """Replace what `source` saw in the request's projects with its newest reading (`uses`: dicts with
+    project_id, endpoints, features, models, label, unit, volume). An empty reading clears it: the
+    findings then say nothing about observed use. Called by the layer that read it, in its own
+    transaction, so the evidence and the reading are stored together or not at all."""
+    ObservedUse.objects.filter(request=zdr_request, source=source).delete()
+    ObservedUse.objects.bulk_create(
+        ObservedUse(request=zdr_request, source=source, project_id=use["project_id"], endpoints=list(use["endpoints"]),
+                    features=list(use["features"]), model_names=list(use["models"]), label=use["label"],
+                    unit=use["unit"], volume=use["volume"], window_start=window_start, window_end=window_end,
+                    read_at=read_at)
+        for use in uses
+    )
 
 
 @transaction.atomic

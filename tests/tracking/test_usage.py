@@ -115,7 +115,16 @@ def test_a_declared_endpoint_without_the_feature_in_use_is_not_declared():
     lines = [{"kind": "vector_stores", "project_id": "proj_a", "model": "", "batch": False, "volume": 10}]
     [row] = compared(observed(lines), {"/v1/vector_stores": []}, eligible_under_zdr)
     assert (row["declared"], row["severity"]) == (False, "blocker")
-    [row] = compared(observed(lines), {"/v1/vector_stores": ["file_search"]}, eligible_under_zdr)
+    [row] = compared(observed(lines), {"/v1/vector_stores": [], "/v1/responses": ["file_search"]},
+                     eligible_under_zdr)
+    assert (row["declared"], row["severity"]) == (True, "ok")
+
+
+def test_code_interpreter_sessions_are_declared_by_the_feature_wherever_it_is_used():
+    lines = [{"kind": "code_interpreter_sessions", "project_id": "proj_a", "model": "", "batch": False, "volume": 4}]
+    [row] = compared(observed(lines), {"/v1/responses": []}, eligible_under_zdr)
+    assert row["declared"] is False
+    [row] = compared(observed(lines), {"/v1/responses": ["hosted_containers"]}, eligible_under_zdr)
     assert (row["declared"], row["severity"]) == (True, "ok")
 
 
