@@ -200,14 +200,21 @@ def compared(observed_use, declared, eligibility):
         is_declared = (bool(declared_here) or not use["endpoints"]) and not missing_features
         severity = "ok" if is_declared else "blocker" if worst == "no" else "warning"
         rows.append({**use, "declared": is_declared, "eligibility": worst, "severity": severity,
-                     "amount": use_amount(use["unit"], use["volume"]), "sentence": _sentence(use, is_declared, worst)})
+                     "amount": use_amount(use["unit"], use["volume"]),
+                     "sentence": use_sentence(use, is_declared, worst)})
     return sorted(rows, key=lambda row: SEVERITY_ORDER.index(row["severity"]))
 
 
-SEVERITY_ORDER = ("blocker", "warning", "ok")
+SEVERITY_ORDER = ("blocker", "warning", "info", "ok")
+UNDECLARED = {  # the request's finding's verdict on an undeclared use (workspace.observed_findings)
+    "no": "; the request does not declare it, and it is not eligible under the requested control.",
+    "limited": "; the request does not declare it, and it is eligible with limitations that concern it.",
+    "yes": "; the request does not declare it, and it is eligible.",
+    "depends": "; the request does not declare it, and whether it is eligible depends on which endpoint it is.",
+}
 
 
-def _sentence(use, is_declared, worst):
+def use_sentence(use, is_declared, worst):
     what = " or ".join(use["endpoints"]) or use["label"]
     if use["features"]:
         what += f" ({', '.join(use['features'])})"
@@ -220,9 +227,7 @@ def _sentence(use, is_declared, worst):
         sentence = f"{project} used {what} in {use_amount(use['unit'], use['volume'])} in the last 30 days"
     if is_declared:
         return sentence + "; the request declares it."
-    if worst == "no":
-        return sentence + "; the request does not declare it, and it is not eligible under the requested control."
-    return sentence + "; the request does not declare it."
+    return sentence + UNDECLARED.get(worst, "; the request does not declare it.")
 
 
 _KIND = {kind.key: kind for kind in KINDS}

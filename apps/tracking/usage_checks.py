@@ -23,7 +23,7 @@ from . import drift
 from .admin_api import AdminApiError
 from .models import DriftAlert, FollowUpPolicy, UsageCheck
 from .selectors import approval_current, tracking_of
-from .usage import compared, fetch_usage, observed
+from .usage import SEVERITY_ORDER, compared, fetch_usage, observed, use_sentence
 from .verification import project_ids_in_scope
 from .workflow import WITH_APPROVAL
 
@@ -63,10 +63,27 @@ def usage_check_run(*, zdr_request, admin_key, user=None, now=None):
     lines = fetch_usage(base_url=settings.OPENAI_ADMIN_API_BASE_URL, admin_key=admin_key, project_ids=project_ids,
                         end=now.timestamp(), days=USAGE_DAYS, timeout=settings.OPENAI_ADMIN_API_TIMEOUT)
     catalog = catalog_document(zdr_request.catalog_version)
-    uses = observed(lines)
-    declared = declared_use(request_snapshot(zdr_request), catalog)
-    check.rows = compared(uses, declared, partial(verdict, catalog, control))
-    return _record(check, zdr_request, uses, window_start=now - timedelta(days=USAGE_DAYS))
+    uses, window_start = observed(lines), now - timedelta(days=USAGE_DAYS)
+    snapshot = request_snapshot(zdr_request)
+    rows = compared(uses, declared_use(snapshot, catalog), partial(verdict, catalog, control))
+    snapshot["observed_use"] = [{**use, "source": ObservedUse.Source.ADMIN_API_USAGE, "read_at": now.isoformat(),
+                                 "window_start": window_start.isoformat(), "window_end": now.isoformat()}
+                                for use in uses]
+    check.rows = as_the_request_reads_them(rows, evaluate_under(snapshot, catalog, control))
+    return _record(check, zdr_request, uses, window_start=window_start)
+
+
+def as_the_request_reads_them(rows, findings):
+    """Each undeclared use graded and said as the request's own finding about it says (the engine's
+    observed-use rule), so this page and the wizard, the packet and the drift alert never disagree."""
+    judged = {finding.key: finding for finding in findings if finding.key.startswith("observed:")}
+    for row in rows:
+        finding = judged.get(f"observed:{row['project_id']}:{'|'.join(row['endpoints'])}:{'|'.join(row['features'])}")
+        if not row["declared"] and finding is not None:
+            eligibility = finding.evidence["eligibility"]
+            row.update(severity=finding.severity, eligibility=eligibility,
+                       sentence=use_sentence(row, False, eligibility))
+    return sorted(rows, key=lambda row: SEVERITY_ORDER.index(row["severity"]))
 
 
 def _summary(rows):

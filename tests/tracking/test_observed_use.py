@@ -134,3 +134,17 @@ def test_after_approval_it_is_one_drift_alert_not_two(client_for, approved, alic
     run(client_for(alice), approved)
     assert scope_check(request_id=approved.pk) is None
     assert DriftAlert.objects.count() == 1
+
+
+def test_the_usage_check_page_grades_a_use_as_the_request_s_finding_does(client_for, clinic, alice, fake_admin_api):
+    """Embeddings the clinic does not declare: eligible, so the request notes it and blocks nothing;
+    the check's page says the same, not a warning of its own."""
+    fake_admin_api.state.usage["embeddings"] = [{"results": [
+        {"project_id": PROJECT, "model": "text-embedding-3-small", "num_model_requests": 310}]}]
+    page = run(client_for(alice), clinic).content.decode()
+    finding = next(f for f in assessment(clinic).evaluation.findings if f.key.startswith("observed:"))
+    check = UsageCheck.objects.get()
+    row = next(row for row in check.rows if not row["declared"])
+    assert (finding.severity, row["severity"]) == ("info", "info")
+    assert "it is eligible." in row["sentence"] and "Eligible" in page and "not eligible" not in row["sentence"]
+    assert not assessment(clinic).evaluation.has_open_blockers
