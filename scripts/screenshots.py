@@ -33,25 +33,34 @@ def manage(env, *args, **kwargs):
 
 
 def start_portal(var_dir):
+    """The web server, a worker and beat on a fresh SQLite database and file-system broker; returns both
+    once /healthz says the worker is up, so the pages show what a running portal shows."""
     env = {**os.environ, "VAR_DIR": var_dir, "DEMO_EMAIL": EMAIL, "DEMO_PASSWORD": PASSWORD,
            "DJANGO_SETTINGS_MODULE": "zdrportal.settings.local"}
-    env.pop("DATABASE_URL", None)
+    for name in ("DATABASE_URL", "CELERY_BROKER_URL"):
+        env.pop(name, None)
     manage(env, "migrate", "--noinput", stdout=subprocess.DEVNULL)
     manage(env, "load_catalog", *map(str, sorted((ROOT / "data" / "catalog").glob("openai-*.json"))),
            stdout=subprocess.DEVNULL)
     manage(env, "seed_demo", stdout=subprocess.DEVNULL)
-    server = subprocess.Popen([sys.executable, "manage.py", "runserver", f"127.0.0.1:{PORT}", "--noreload"],  # noqa: S603
-                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(100):
+    processes = [
+        subprocess.Popen([sys.executable, "manage.py", "runserver", f"127.0.0.1:{PORT}", "--noreload"],  # noqa: S603
+                         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+        subprocess.Popen([str(Path(sys.executable).parent / "celery"), "-A", "zdrportal", "worker",  # noqa: S603
+                          "--concurrency=1", "--loglevel=WARNING"], cwd=ROOT, env=env,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+        subprocess.Popen([sys.executable, "manage.py", "run_beat"], cwd=ROOT, env=env,  # noqa: S603 - its heartbeat
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+    ]
+    for _ in range(300):
         try:
             urllib.request.urlopen(f"{BASE}/healthz", timeout=1)  # noqa: S310 - our own local server
-            return server
-        except urllib.error.HTTPError:  # 503: it answers, though no worker runs for the screenshots
-            return server
-        except OSError:
+            return processes
+        except (urllib.error.HTTPError, OSError):  # not up yet, or 503 until the worker's first heartbeat
             time.sleep(0.2)
-    server.kill()
-    raise SystemExit("The portal did not start.")
+    for process in processes:
+        process.kill()
+    raise SystemExit("The portal or its worker did not start.")
 
 
 def shoot(page, name, *, selector=None, full_page=True):
@@ -148,7 +157,7 @@ def take(page, work_dir):
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as var_dir:
-        server = start_portal(var_dir)
+        processes = start_portal(var_dir)
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
@@ -156,7 +165,8 @@ def main():
                 take(page, var_dir)
                 browser.close()
         finally:
-            server.terminate()
+            for process in processes:
+                process.terminate()
 
 
 if __name__ == "__main__":

@@ -23,13 +23,13 @@ Colours are given twice, as CSS classes (for the page's stylesheet) and as prese
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
 from apps.catalog.taxonomy import ELIGIBILITY_SHORT
 
 from .controls import control_spec
+from .diagram_shapes import Diagram, Edge, FlowLine, LegendItem, Node, TextLine
 from .findings import CONTROL_LABELS, CONTROLS, evaluate
 from .taxonomy import DATA_CATEGORY_LABELS
 from .typesetting import text_width, wrap
@@ -57,79 +57,6 @@ ELIGIBILITY = {
     "unknown": ("dfd-blocked", "#f8d7da", "#b02a37"),
 }
 PLAIN = {"system": ("dfd-system", "#e7f1f8", "#2a6f97"), "store": ("dfd-store", "#eef0f3", "#495057")}
-
-
-@dataclass(frozen=True)
-class TextLine:
-    x: int
-    y: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Node:
-    id: str
-    column: str
-    label: str
-    lines: tuple[TextLine, ...]
-    captions: tuple[TextLine, ...]
-    caption: str
-    eligibility: str
-    x: int
-    y: int
-    width: int
-    height: int
-    css_class: str
-    fill: str
-    stroke: str
-
-
-@dataclass(frozen=True)
-class Edge:
-    source: str
-    target: str
-    label: str
-    lines: tuple[TextLine, ...]
-    box: tuple[int, int, int, int]  # x, y, width, height of the label's backing
-    path: str
-    dashed: bool
-    back: bool  # drawn right to left: the output returns to a system that is also a source
-
-
-@dataclass(frozen=True)
-class LegendItem:
-    x: int
-    y: int
-    label: str
-    css_class: str
-    fill: str
-    stroke: str
-    dashed: bool = False
-
-
-@dataclass(frozen=True)
-class FlowLine:
-    """One flow as text, in the order the team entered them."""
-    source: str
-    endpoint: str
-    store: str
-    categories: tuple[str, ...]
-    returns: str
-    retention: str
-
-
-@dataclass(frozen=True)
-class Diagram:
-    id: str
-    control: str
-    width: int
-    height: int
-    summary: str
-    headings: tuple[TextLine, ...]
-    nodes: tuple[Node, ...]
-    edges: tuple[Edge, ...]
-    legend: tuple[LegendItem, ...]
-    flows: tuple[FlowLine, ...]
 
 
 def render_html(snapshot, catalog, control=None):
