@@ -7,7 +7,6 @@ from datetime import timedelta
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,6 +15,7 @@ from apps.tracking.models import FollowUp, FollowUpPolicy, Tracking
 
 from . import flaky_email
 from .moves import bring_to, make_packet, move
+from .racing import two_sweeps_at_once
 
 State = FollowUp.State
 
@@ -75,21 +75,7 @@ def test_two_sweeps_at_the_same_time_send_one_email(transactional_db, alice, ali
         return rows
 
     monkeypatch.setattr(followups, "due_follow_ups", read_then_wait)
-    results, errors = [], []
-
-    def sweep():
-        try:
-            results.append(followups.follow_ups_sweep())
-        except Exception as error:  # reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=sweep) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    results, errors = two_sweeps_at_once(30)
 
     assert errors == []
     assert sorted(results) == [0, 1]

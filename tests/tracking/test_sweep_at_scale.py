@@ -2,7 +2,6 @@
 queries and one mail connection per batch; rows not due cost nothing; a failure stops only its
 own email; two sweeps at once still send each reminder once."""
 
-import threading
 from datetime import timedelta
 
 from django.core import mail
@@ -15,6 +14,7 @@ from apps.tracking.models import ContactEntry, FollowUp
 
 from . import counting_email, flaky_email
 from .moves import bring_to, make_packet
+from .racing import two_sweeps_at_once
 
 State = FollowUp.State
 
@@ -101,21 +101,7 @@ def test_two_sweeps_racing_over_many_batches_send_each_reminder_once(transaction
     bring_to(clinic, "submitted", alice, make_packet(clinic))
     FollowUp.objects.filter(request=clinic).delete()
     add_follow_ups(clinic, due=300)
-    results, errors = [], []
-
-    def sweep():
-        try:
-            results.append(followups.follow_ups_sweep(batch_size=20))
-        except Exception as error:  # reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=sweep) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    results, errors = two_sweeps_at_once(120, batch_size=20)
 
     assert errors == []
     assert sum(results) == 300 == len(mail.outbox)
