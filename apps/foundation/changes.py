@@ -3,11 +3,12 @@ until then (fragments.py).
 
 The database tells us, not the code paths: every connection runs its statements through `_watch`,
 which notices any INSERT, UPDATE or DELETE (a form's save, a queryset's update(), a bulk insert by
-the worker, a migration) and moves the number once the write is committed, in the same process that
-wrote. Moving it after the commit is what keeps a fragment true: a page that read the old number may
-have rendered the new data, which is harmless, but no page can read the new number and render the
-old data. Writes that change nothing a page shows (sessions, sign-in throttling, the worker's
-heartbeat, one-time form tokens) leave it alone, or every page view would empty the cache.
+the worker) and moves the number once the write is committed, in the same process that wrote;
+`migrate` moves it once, when it is done. Moving it after the commit is what keeps a fragment
+true: a page that read the old number may have rendered the new data, which is harmless, but no page
+can read the new number and render the old data. Writes that change nothing a page shows (sessions,
+sign-in throttling, the worker's heartbeat, one-time form tokens) leave it alone, or every page view
+would empty the cache.
 """
 
 import re
@@ -82,9 +83,10 @@ def _migration_starts(sender, **kwargs):
 
 @receiver(post_migrate)
 def _migration_ends(sender, using, **kwargs):
+    """Sent once per app after migrate (and after a test database's flush): the number moves once."""
     global _migrating  # noqa: PLW0603
     _migrating = False
-    if TABLE in connections[using].introspection.table_names():
+    if sender.label == "foundation" and TABLE in connections[using].introspection.table_names():
         _bump(using)
 
 
