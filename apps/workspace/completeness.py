@@ -154,6 +154,12 @@ def _usage(score, s):
         score.require(
             usage["monthly_volume"] is not None, f"Usage {n} ({usage['endpoint_path']}): monthly volume", anchor
         )
+    # The packet states both figures (the letter the use case's, the endpoint table the usages'): once
+    # both are known they must agree, or the reviewer reads two volumes for the same traffic.
+    volumes, expected = [u["monthly_volume"] for u in s.get("usages", [])], s.get("monthly_requests")
+    if volumes and None not in volumes and expected is not None:
+        score.require(sum(volumes) == expected, f"Usage volumes ({sum(volumes):,} a month in all) and the use "
+                      f"case's expected requests a month ({expected:,}) agree", "usages")
 
 
 def _findings(score, open_blockers, unanswered_warnings):

@@ -35,6 +35,8 @@ def with_batches(clinic, alice, *, acknowledged):
     services.item_save(item=usage, fields=["models_used", "monthly_volume", "purpose"], user=alice,
                        data={"models_used": "gpt-5.1-mini", "monthly_volume": 500, "purpose": "Nightly re-checks"},
                        seen=services.fingerprint(usage, ["models_used", "monthly_volume", "purpose"]))
+    clinic.monthly_requests += 500  # counted in the request's expected volume too
+    clinic.save(update_fields=["monthly_requests"])
     if acknowledged:
         FindingAcknowledgement.objects.create(request=clinic, key=f"usage:{usage.pk}:endpoint", acknowledged_by=alice,
                                               justification="Only de-identified codes go through Batch.")

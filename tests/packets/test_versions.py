@@ -75,7 +75,9 @@ def test_the_compare_page_shows_the_changes(client_for, clinic, alice):
 
     html = client_for(alice).get(reverse("packets:compare", args=[clinic.pk])).content.decode()
 
-    assert "From v1 to v2: 1 change" in html and "Expected requests a month" in html and "90000" in html
+    # The usages still add up to 80,000: the request is no longer complete, and the comparison says so.
+    assert "From v1 to v2: 2 changes" in html and "Expected requests a month" in html and "90000" in html
+    assert "Completeness (%)" in html
 
 
 def test_comparing_a_version_with_itself_is_a_field_error(client_for, clinic, alice):

@@ -2,11 +2,12 @@
 
 import re
 
+from django.db.models import F
 from django.utils.html import strip_tags
 
 from apps.packets.content import packet_snapshot
 from apps.packets.pdf import packet_html
-from apps.workspace.models import EndpointUsage
+from apps.workspace.models import EndpointUsage, ZdrRequest
 from apps.workspace.selectors import Assessment
 from apps.workspace.services import warning_answer
 
@@ -51,6 +52,7 @@ def test_an_unanswered_warning_makes_the_packet_a_draft_and_says_so(clinic, alic
 
 
 def test_answering_it_makes_the_packet_final_again(clinic, alice):
+    ZdrRequest.objects.filter(pk=clinic.pk).update(monthly_requests=F("monthly_requests") + 100)  # counted in all
     usage = EndpointUsage.objects.create(request=clinic, position=8, endpoint_path="/v1/responses",
                                          models_used="gpt-5.1", monthly_volume=100, features=["background_mode"])
     warning_answer(zdr_request=clinic, key=f"usage:{usage.pk}:feature:background_mode",

@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from apps.workspace.completeness import completeness
-from apps.workspace.models import EndpointUsage
+from apps.workspace.models import EndpointUsage, ZdrRequest
 from apps.workspace.selectors import Assessment, request_get
 
 
@@ -120,3 +120,16 @@ def test_a_request_without_a_chosen_control_is_not_complete(clinic):
     missing = assess(clinic).completeness.steps["organization"].missing
     assert [(m.label, m.anchor) for m in missing] == [("The control you request (ZDR or MAM)",
                                                          "div_id_requested_control")]
+
+
+def test_usage_volumes_must_add_up_to_the_expected_requests(clinic):
+    """The packet gives both figures (the letter the use case's, the endpoint table the usages'), so a
+    request is complete only when they agree: the missing item says both numbers."""
+    assert assess(clinic).completeness.percent == 100
+    ZdrRequest.objects.filter(pk=clinic.pk).update(monthly_requests=91234)
+
+    usage = assess(clinic).completeness.steps["usage"]
+
+    assert [m.label for m in usage.missing] == [
+        "Usage volumes (80,000 a month in all) and the use case's expected requests a month (91,234) agree"]
+    assert usage.missing[0].anchor == "usages"

@@ -1,14 +1,17 @@
 import json
 
 from django.core.management import call_command
+from django.db.models import F
 from django.urls import reverse
 
-from apps.workspace.models import EndpointUsage, FindingAcknowledgement, WarningAnswer
+from apps.workspace.models import EndpointUsage, FindingAcknowledgement, WarningAnswer, ZdrRequest
 
 from .steps import step_url
 
 
 def add_batches(clinic):
+    """A nightly batch of 100 requests a month, counted in the request's expected volume too."""
+    ZdrRequest.objects.filter(pk=clinic.pk).update(monthly_requests=F("monthly_requests") + 100)
     return EndpointUsage.objects.create(
         request=clinic, position=9, endpoint_path="/v1/batches", models_used="gpt-5.1", monthly_volume=100
     )
