@@ -22,7 +22,8 @@ def test_a_wrong_password_shows_an_error(page, alice):
 
 def test_signing_in_with_the_keyboard_only(page, alice, password):
     page.goto("/login/")
-    page.keyboard.type(alice.email)  # the email field has focus on arrival
+    expect(page.get_by_label("Email address")).to_be_focused()  # on arrival: typing starts there
+    page.keyboard.type(alice.email)
     page.keyboard.press("Tab")
     page.keyboard.type(password)
     page.keyboard.press("Enter")
